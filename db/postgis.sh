@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Give hemei-grid a PostGIS database on a Debian or Ubuntu machine.
+#
+# With HEMEI_DB_HOST set, uses that server (HEMEI_DB_PORT, HEMEI_DB_USER, HEMEI_DB_PASSWORD,
+# HEMEI_DB_NAME as below) and only creates the databases and the postgis extension.
+# Otherwise installs postgresql-15 and postgresql-15-postgis-3 when missing and starts a
+# cluster of the project's own: data folder $HEMEI_PGDATA, port $HEMEI_DB_PORT, listening on
+# 127.0.0.1 only, so no other database on the machine is touched.
+# Creates the application database and the test database (suffix _test). Safe to run twice.
+#
+# Usage: db/postgis.sh [start|stop|status]
+set -euo pipefail
+
+action=${1:-start}
+port=${HEMEI_DB_PORT:-55432}
+db_user=${HEMEI_DB_USER:-hemei}
+db_password=${HEMEI_DB_PASSWORD:-hemei}
+db_name=${HEMEI_DB_NAME:-hemei_grid}
+pgdata=${HEMEI_PGDATA:-/var/tmp/hemei-grid/pgdata-$port}
+pg_bin=/usr/lib/postgresql/15/bin
+
+log() { echo "postgis.sh: $*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# PostgreSQL refuses to run as root, so a root caller runs the cluster as the postgres user.
+as_cluster_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+install_packages() {
+  if [ -x "$pg_bin/postgres" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
+    return
+  fi
+  log "installing postgresql-15 and postgresql-15-postgis-3"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >/dev/null
+}
+
+socket_dir() { dirname "$pgdata"; }
+
+start_cluster() {
+  local owner
+  owner=$(if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi)
+  as_root mkdir -p "$(socket_dir)"
+  as_root chown "$owner" "$(socket_dir)"
+
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    log "creating cluster in $pgdata"
+    local pwfile
+    pwfile=$(mktemp)
+    echo "$db_password" >"$pwfile"
+    chmod 644 "$pwfile"
+    as_cluster_owner "$pg_bin/initdb" -D "$pgdata" -U postgres --auth-local=trust \
+      --auth-host=scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pwfile"
+  fi
+
+  if as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+    log "cluster already running on port $port"
+  else
+    log "starting cluster on 127.0.0.1:$port"
+    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$(socket_dir)" >/dev/null
+  fi
+}
+
+# Runs psql as the cluster's superuser over the local socket.
+local_psql() {
+  as_cluster_owner psql -X -q -v ON_ERROR_STOP=1 -h "$(socket_dir)" -p "$port" -U postgres "$@"
+}
+
+remote_psql() {
+  PGPASSWORD=$db_password psql -X -q -v ON_ERROR_STOP=1 -h "$HEMEI_DB_HOST" -p "$port" -U "$db_user" "$@"
+}
+
+create_databases() {
+  local run=$1
+  if [ "$run" = local_psql ]; then
+    local_psql -d postgres -c "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db_user') THEN
+        CREATE ROLE \"$db_user\" LOGIN PASSWORD '$db_password';
+      END IF; END \$\$;"
+  fi
+  for name in "$db_name" "${db_name}_test"; do
+    if [ -z "$($run -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+      log "creating database $name"
+      $run -d postgres -c "CREATE DATABASE \"$name\" OWNER \"$db_user\""
+    fi
+    # The extension needs superuser rights the application role does not have.
+    $run -d "$name" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+  done
+}
+
+case "$action" in
+  start)
+    if [ -n "${HEMEI_DB_HOST:-}" ]; then
+      command -v psql >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null
+      create_databases remote_psql
+      log "using $HEMEI_DB_HOST:$port, databases $db_name and ${db_name}_test"
+    else
+      install_packages
+      start_cluster
+      create_databases local_psql
+      log "ready: 127.0.0.1:$port, user $db_user, databases $db_name and ${db_name}_test"
+    fi
+    ;;
+  stop)
+    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -m fast stop
+    ;;
+  status)
+    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" status
+    ;;
+  *)
+    echo "usage: db/postgis.sh [start|stop|status]" >&2
+    exit 2
+    ;;
+esac
