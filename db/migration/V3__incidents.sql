@@ -18,6 +18,8 @@ CREATE TABLE incident (
     department_code     text        NOT NULL REFERENCES department (code),
     handler_route_code  text        NOT NULL REFERENCES handler_route (code),
     outside_coverage    boolean     NOT NULL DEFAULT false,
+    -- Distance from the point to its grid when outside coverage, 0 inside a grid.
+    distance_metres     double precision NOT NULL DEFAULT 0,
     status              text        NOT NULL DEFAULT 'reported',
     reported_at         timestamptz NOT NULL,
     assign_deadline     timestamptz NOT NULL,

@@ -1,0 +1,25 @@
+package cn.hemeigrid.catalogue;
+
+import cn.hemeigrid.CodeName;
+
+/**
+ * One entry of the matter catalogue with its responsible department, default handler route
+ * and time limits.
+ *
+ * @param handlingLimit  handling time allowed, in {@code handlingLimitUnit}
+ */
+public record MatterCategory(
+        String code,
+        String name,
+        String groupName,
+        CodeName department,
+        CodeName handlerRoute,
+        int assignLimitMinutes,
+        int urgentAssignLimitMinutes,
+        int handlingLimit,
+        HandlingLimitUnit handlingLimitUnit) {
+
+    public enum HandlingLimitUnit {
+        HOURS, WORKING_DAYS
+    }
+}

@@ -1,0 +1,89 @@
+package cn.hemeigrid.incident;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hemeigrid.geo.LonLat;
+import cn.hemeigrid.map.BoundingBox;
+import cn.hemeigrid.routing.IncidentRouter;
+import cn.hemeigrid.routing.Routing;
+import cn.hemeigrid.system.Labels;
+import cn.hemeigrid.system.RejectedRequestException;
+
+@RestController
+class IncidentController {
+
+    static final int MAX_LIST_LIMIT = 1000;
+
+    private final IncidentIntake intake;
+    private final IncidentQueries queries;
+    private final IncidentRouter router;
+    private final Labels labels;
+
+    IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router, Labels labels) {
+        this.intake = intake;
+        this.queries = queries;
+        this.router = router;
+        this.labels = labels;
+    }
+
+    record ReportAccepted(long id, String trackingCode, String status, String statusName, Routing routing) {
+    }
+
+    /** Stores, routes and acknowledges a report; the 201 is sent only after the commit. */
+    @PostMapping("/api/v1/incidents")
+    ResponseEntity<ReportAccepted> report(@RequestBody IncidentIntake.Report report) {
+        IncidentIntake.Reported reported = intake.report(report);
+
+        Incident incident = reported.incident();
+        ReportAccepted body = new ReportAccepted(incident.id(), incident.trackingCode(), incident.status(),
+                labels.of("incident.status", incident.status()), reported.routing());
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.trackingCode())).body(body);
+    }
+
+    record IncidentStatusView(String trackingCode, String status, String statusName, String categoryName,
+                              String description, String urgency, Instant reportedAt, LonLat location,
+                              Routing routing) {
+    }
+
+    /** Shows the reporter the public part of an incident: its status and where it went. */
+    @GetMapping("/api/v1/incidents/{trackingCode}")
+    IncidentStatusView status(@PathVariable String trackingCode) {
+        IncidentQueries.PublicIncident incident = Optional.ofNullable(TrackingCodes.normalise(trackingCode))
+                .flatMap(queries::byTrackingCode)
+                .orElseThrow(() -> RejectedRequestException.notFound("incident.not-found", trackingCode));
+
+        return new IncidentStatusView(incident.trackingCode(), incident.status(),
+                labels.of("incident.status", incident.status()), incident.categoryName(), incident.description(),
+                incident.urgency(), incident.reportedAt(), incident.route().location(),
+                router.replay(incident.route()));
+    }
+
+    record IncidentList(List<IncidentQueries.ListItem> items, boolean truncated) {
+    }
+
+    /** Lists incidents newest first, for the map and the dispatcher; contacts are never listed. */
+    @GetMapping("/api/v1/incidents")
+    IncidentList list(@RequestParam(required = false) String bbox,
+                      @RequestParam(defaultValue = "true") boolean open,
+                      @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw RejectedRequestException.badRequest("incident.limit-invalid", MAX_LIST_LIMIT, limit);
+        }
+        Optional<BoundingBox> box = Optional.ofNullable(bbox).filter(b -> !b.isBlank()).map(BoundingBox::parse);
+
+        List<IncidentQueries.ListItem> items = queries.list(box, open, Optional.empty(), limit + 1);
+        boolean truncated = items.size() > limit;
+        return new IncidentList(truncated ? items.subList(0, limit) : items, truncated);
+    }
+}

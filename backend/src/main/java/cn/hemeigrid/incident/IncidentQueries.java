@@ -1,0 +1,149 @@
+package cn.hemeigrid.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.hemeigrid.CodeName;
+import cn.hemeigrid.geo.LonLat;
+import cn.hemeigrid.map.BoundingBox;
+import cn.hemeigrid.routing.IncidentRouter.StoredRoute;
+import cn.hemeigrid.system.Labels;
+
+/** Read models of incidents for the reporter, the map and the dispatcher. None holds the contact. */
+@Repository
+public class IncidentQueries {
+
+    /** Statuses of incidents that still need work. */
+    static final List<String> CLOSED_STATUSES = List.of("closed", "rated", "rejected", "duplicate");
+
+    private final JdbcClient jdbc;
+    private final Labels labels;
+
+    IncidentQueries(JdbcClient jdbc, Labels labels) {
+        this.jdbc = jdbc;
+        this.labels = labels;
+    }
+
+    record PublicIncident(String trackingCode, String status, String categoryName, String description,
+                          String urgency, Instant reportedAt, StoredRoute route) {
+    }
+
+    Optional<PublicIncident> byTrackingCode(String trackingCode) {
+        return jdbc.sql("""
+                        SELECT i.tracking_code, i.status, i.description, i.urgency, i.reported_at,
+                               ST_X(i.location) AS lon, ST_Y(i.location) AS lat, i.grid_id, i.dedicated_grid_id,
+                               i.outside_coverage, i.distance_metres, i.assign_deadline, i.handling_deadline,
+                               c.code AS category_code, c.name AS category_name,
+                               d.code AS department_code, d.name AS department_name,
+                               r.code AS route_code, r.name AS route_name
+                          FROM incident i
+                          JOIN matter_category c ON c.code = i.category_code
+                          JOIN department d ON d.code = i.department_code
+                          JOIN handler_route r ON r.code = i.handler_route_code
+                         WHERE i.tracking_code = ?
+                        """)
+                .param(trackingCode)
+                .query((row, n) -> new PublicIncident(
+                        row.getString("tracking_code"),
+                        row.getString("status"),
+                        row.getString("category_name"),
+                        row.getString("description"),
+                        row.getString("urgency"),
+                        instant(row, "reported_at"),
+                        new StoredRoute(
+                                new LonLat(row.getDouble("lon"), row.getDouble("lat")),
+                                row.getLong("grid_id"),
+                                (Long) row.getObject("dedicated_grid_id"),
+                                row.getBoolean("outside_coverage"),
+                                row.getDouble("distance_metres"),
+                                new CodeName(row.getString("category_code"), row.getString("category_name")),
+                                new CodeName(row.getString("department_code"), row.getString("department_name")),
+                                new CodeName(row.getString("route_code"), row.getString("route_name")),
+                                instant(row, "assign_deadline"),
+                                instant(row, "handling_deadline"))))
+                .optional();
+    }
+
+    public record ListItem(long id, String categoryCode, String categoryName, String status, String statusName,
+                    String urgency, String channel, Instant reportedAt, Instant handlingDeadline, double lon,
+                    double lat, String gridCode, String gridName, String villageName, String departmentName,
+                    String handlerRouteName, boolean outsideCoverage, String descriptionExcerpt) {
+    }
+
+    /**
+     * Lists incidents newest first, optionally only open ones, only inside a box or only of
+     * one grid (its basic or dedicated grid). Returns at most {@code limit} rows.
+     */
+    public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT i.id, i.category_code, c.name AS category_name, i.status, i.urgency, i.channel,
+                       i.reported_at, i.handling_deadline, ST_X(i.location) AS lon, ST_Y(i.location) AS lat,
+                       coalesce(dg.code, g.code) AS grid_code, coalesce(dg.name, g.name) AS grid_name,
+                       v.name AS village_name, d.name AS department_name, r.name AS route_name,
+                       i.outside_coverage, left(i.description, 60) AS excerpt
+                  FROM incident i
+                  JOIN matter_category c ON c.code = i.category_code
+                  JOIN grid g ON g.id = i.grid_id
+                  LEFT JOIN grid dg ON dg.id = i.dedicated_grid_id
+                  JOIN administrative_unit v ON v.code = i.village_code
+                  JOIN department d ON d.code = i.department_code
+                  JOIN handler_route r ON r.code = i.handler_route_code
+                 WHERE true
+                """);
+        if (openOnly) {
+            sql.append(" AND i.status NOT IN (:closed)");
+        }
+        box.ifPresent(b -> sql.append(" AND i.location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)"));
+        gridId.ifPresent(id -> sql.append(" AND (i.grid_id = :gridId OR i.dedicated_grid_id = :gridId)"));
+        sql.append(" ORDER BY i.reported_at DESC, i.id DESC LIMIT :limit");
+
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (openOnly) {
+            statement = statement.param("closed", CLOSED_STATUSES);
+        }
+        if (box.isPresent()) {
+            BoundingBox b = box.get();
+            statement = statement.param("minLon", b.minLon()).param("minLat", b.minLat())
+                    .param("maxLon", b.maxLon()).param("maxLat", b.maxLat());
+        }
+        if (gridId.isPresent()) {
+            statement = statement.param("gridId", gridId.get());
+        }
+        return statement.query(this::toListItem).list();
+    }
+
+    private ListItem toListItem(ResultSet row, int rowNumber) throws SQLException {
+        String status = row.getString("status");
+        return new ListItem(
+                row.getLong("id"),
+                row.getString("category_code"),
+                row.getString("category_name"),
+                status,
+                labels.of("incident.status", status),
+                row.getString("urgency"),
+                row.getString("channel"),
+                instant(row, "reported_at"),
+                instant(row, "handling_deadline"),
+                row.getDouble("lon"),
+                row.getDouble("lat"),
+                row.getString("grid_code"),
+                row.getString("grid_name"),
+                row.getString("village_name"),
+                row.getString("department_name"),
+                row.getString("route_name"),
+                row.getBoolean("outside_coverage"),
+                row.getString("excerpt"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
