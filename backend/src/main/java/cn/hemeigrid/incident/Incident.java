@@ -87,6 +87,12 @@ public class Incident {
         return incident;
     }
 
+    /** Marks a demonstration incident made by the data import, so it is never taken for a real report. */
+    Incident markGenerated() {
+        this.source = "generated";
+        return this;
+    }
+
     public Long id() {
         return id;
     }
