@@ -48,7 +48,7 @@ public class DemoIncidents {
     private record SamplePoint(double lon, double lat) {
     }
 
-    /** Adds the demonstration incidents unless the database already holds incidents. */
+    /** Adds the demonstration incidents unless the database already contains incidents. */
     @Transactional
     public void addIfNoIncidents() {
         if (incidents.count() > 0) {

@@ -36,7 +36,7 @@ class IncidentApiTest {
     }
 
     @Test
-    void reportIsStoredRoutedAndFoundByTrackingCode() {
+    void reportStoredAndFoundByCode() {
         ApiClient.Response created = api.postJson("/api/v1/incidents", ApiClient.json(report()));
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);

@@ -51,12 +51,12 @@ class BoundaryRuleTest {
     }
 
     @Test
-    void cornerSharedByFourGridsGoesToSmallestCode() {
+    void fourGridCornerGoesToSmallestCode() {
         assertRoutesTo(100.5, 30.5, "001");
     }
 
     @Test
-    void edgeSharedByTwoGridsGoesToSmallestCode() {
+    void sharedEdgeGoesToSmallestCode() {
         assertRoutesTo(100.5, 30.45, "001");
         assertRoutesTo(100.45, 30.5, "001");
         assertRoutesTo(100.55, 30.5, "002");
@@ -64,7 +64,7 @@ class BoundaryRuleTest {
     }
 
     @Test
-    void outerCornersOfOneSquareGoToThatSquare() {
+    void outerCornersStayInTheirSquare() {
         assertRoutesTo(100.6, 30.6, "004");
         assertRoutesTo(100.6, 30.4, "002");
         assertRoutesTo(100.4, 30.6, "003");

@@ -45,7 +45,7 @@ class OutsideCoverageTest {
     }
 
     @Test
-    void pointNearGridGoesToItFlaggedOutsideCoverage() {
+    void nearbyPointFlaggedOutsideCoverage() {
         // 0.001 degrees of longitude at 30.05° N is about 96 m.
         Routing routing = route(101.101, 30.05);
 

@@ -54,7 +54,7 @@ class RouteApiTest {
     }
 
     @Test
-    void everySurveyedVillageCentreRoutesToItsOwnVillage() {
+    void surveyedCentresRouteToOwnVillage() {
         record Centre(String code, double lon, double lat) {
         }
         List<Centre> centres = jdbc.sql("""
@@ -79,7 +79,7 @@ class RouteApiTest {
     }
 
     @Test
-    void sameGroundPointInEveryCoordinateSystemRoutesToSameGrid() {
+    void allCoordinateSystemsRouteAlike() {
         LonLat gcj = ChinaOffset.wgs84ToGcj02(HUICHENG);
         LonLat bd = ChinaOffset.wgs84ToBd09(HUICHENG);
 
@@ -92,7 +92,7 @@ class RouteApiTest {
     }
 
     @Test
-    void vertexSharedByRealGridsRoutesToSmallestCodeEveryTime() {
+    void sharedRealVertexGoesToSmallestCode() {
         record SharedVertex(double lon, double lat, String smallestCode) {
         }
         SharedVertex vertex = jdbc.sql("""
