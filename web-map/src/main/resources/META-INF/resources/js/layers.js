@@ -14,11 +14,11 @@ export const MIN_ZOOM = {
 };
 
 export const STYLES = {
-  county: { color: '#25313d', weight: 3, fill: true, fillColor: '#fbfaf6', fillOpacity: 0.75 },
-  township: { color: '#4f6172', weight: 2, dashArray: '8 5', fill: false },
-  village: { color: '#7d8b98', weight: 1.2, dashArray: '2 4', fill: false },
-  basicGrid: { color: '#1f6fb2', weight: 1, fillColor: '#1f6fb2', fillOpacity: 0.07 },
-  dedicatedGrid: { color: '#c8641a', weight: 2.5, dashArray: '6 4', fillColor: '#e8913a', fillOpacity: 0.22 },
+  county: { className: 'boundary--county', color: '#25313d', weight: 3, fill: true, fillColor: '#fbfaf6', fillOpacity: 0.75 },
+  township: { className: 'boundary--township', color: '#4f6172', weight: 2, dashArray: '8 5', fill: false },
+  village: { className: 'boundary--village', color: '#7d8b98', weight: 1.2, dashArray: '2 4', fill: false },
+  basicGrid: { className: 'grid--basic', color: '#1f6fb2', weight: 1, fillColor: '#1f6fb2', fillOpacity: 0.07 },
+  dedicatedGrid: { className: 'grid--dedicated', color: '#c8641a', weight: 2.5, dashArray: '6 4', fillColor: '#e8913a', fillOpacity: 0.22 },
   facility: { radius: 4, color: '#ffffff', weight: 1, fillColor: '#6b4e9b', fillOpacity: 0.9 },
 };
 

@@ -40,8 +40,8 @@ async function start() {
   // Each source loads as soon as its layer is added to the map.
   new SourceStatusPanel(document.getElementById('map-hint'), document.getElementById('layer-error'), sources);
 
-  // Lets the browser test and the console reach the map.
-  window.hemeiMap = { map };
+  // Lets the browser test and the console reach the map and its data sources.
+  window.hemeiMap = { map, sources };
 }
 
 function incidentSource(map, cluster) {
