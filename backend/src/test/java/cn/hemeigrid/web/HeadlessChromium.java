@@ -87,7 +87,7 @@ final class HeadlessChromium implements AutoCloseable {
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not save screenshot " + file, e);
+            throw new UncheckedIOException("Failed to save screenshot " + file, e);
         }
     }
 
@@ -111,7 +111,7 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             return Files.createTempDirectory("hemei-chromium-");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a Chromium profile folder", e);
+            throw new UncheckedIOException("Failed to create a Chromium profile folder", e);
         }
     }
 

@@ -69,7 +69,7 @@ class MapPageBrowserTest {
         assertThat(outsideRequests).as("requests to other origins").isEmpty();
     }
 
-    /** True once the page has started and none of its layers is still loading. */
+    /** Returns true once the page has started and none of its layers is still loading. */
     private boolean allLayersSettled() {
         Object settled = driver.executeScript(
                 "return Boolean(window.hemeiMap) && window.hemeiMap.sources.every(s => s.state !== 'loading')");

@@ -44,8 +44,7 @@ export function replaceChildren(parent, ...children) {
 }
 
 /**
- * Escapes text for the few Leaflet APIs that only take HTML strings (attribution,
- * control titles).
+ * Escapes text for Leaflet APIs that only take HTML strings, such as the attribution.
  */
 export function escapeHtml(text) {
   return String(text)

@@ -42,7 +42,7 @@ export function formatDateTime(iso) {
   return date ? dateTimeFormat.format(date) : '—';
 }
 
-/** Formats an ISO-8601 timestamp as e.g. "6/3 16:30" for narrow table cells. */
+/** Formats an ISO-8601 timestamp as e.g. "6/3 16:30" for list rows. */
 export function formatShortDateTime(iso) {
   const date = parseDate(iso);
   return date ? shortDateTimeFormat.format(date) : '—';

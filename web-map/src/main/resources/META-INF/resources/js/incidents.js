@@ -74,7 +74,7 @@ export function incidentPopup(item) {
     item.descriptionExcerpt ? el('p', { className: 'popup__excerpt' }, item.descriptionExcerpt) : null);
 }
 
-/** A status badge that also flags an overdue handling deadline. */
+/** Builds a status badge that also flags an overdue handling deadline. */
 export function statusBadge(item) {
   const overdue = isOverdue(item.handlingDeadline);
   return el('span', { className: overdue ? 'badge badge--overdue' : 'badge badge--status' },

@@ -4,7 +4,7 @@ import { getJson, query } from './api.js';
 import { el } from './dom.js';
 import { ViewportSource } from './viewport-source.js';
 
-// Lowest zoom at which each layer is requested. The server may still answer truncated=true.
+// Lowest zoom at which each layer is requested. The server may still return truncated=true.
 export const MIN_ZOOM = {
   counties: 0,
   townships: 9,
@@ -151,7 +151,7 @@ function boundarySource(map, name, layer, { truncated }) {
   });
 }
 
-/** One request feeds both grid layers, which split the features by kind. */
+/** Creates the grid source: one request feeds both grid layers, which split the features by kind. */
 function gridSource(map, basicGrids, dedicatedGrids) {
   return new ViewportSource(map, {
     layers: [basicGrids, dedicatedGrids],

@@ -1,8 +1,8 @@
 // The resident's pin: placed by a tap on the map, by dragging, or from the device's
-// location. It remembers which coordinate system its coordinates are in, because the
-// server converts them before routing: a point on our map is CGCS2000, while the browser's
-// Geolocation API reports WGS84 (both agree to well under a metre, but the server is told
-// exactly what it got).
+// location. It records the coordinate system of its coordinates, because the server
+// converts them before routing. A point on our map is CGCS2000, while the browser's
+// Geolocation API reports WGS84. The two agree to well under a metre, but each request
+// still states which one it uses.
 import { formatLonLat } from './format.js';
 
 // A tap below this zoom is too coarse to pick a doorway, so the map zooms in to PIN_ZOOM.

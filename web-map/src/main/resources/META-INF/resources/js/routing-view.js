@@ -1,5 +1,5 @@
-// Where an incident went: the routing result of POST /api/v1/incidents,
-// GET /api/v1/incidents/{trackingCode} and GET /api/v1/route, as a list of facts.
+// Display of a routing result (grid, department, deadlines) as returned by
+// POST /api/v1/incidents, GET /api/v1/incidents/{trackingCode} and GET /api/v1/route.
 import { el } from './dom.js';
 import { formatDateTime, formatDistance, gridKindName, gridLabel } from './format.js';
 import { teamList } from './team.js';
