@@ -1,0 +1,126 @@
+package cn.hemeigrid.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, for browser tests of the pages.
+ * Both binaries are given by path, so Selenium Manager never runs and nothing is downloaded.
+ * Each browser gets a fresh profile in a temporary folder, deleted on close.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /**
+     * Starts a browser with a window of the given size in CSS pixels. Fails the test, rather
+     * than skipping it, when Chromium or chromedriver is missing.
+     */
+    static HeadlessChromium start(int width, int height) {
+        requireExecutable(CHROMIUM);
+        requireExecutable(CHROMEDRIVER);
+
+        Path profile = createProfileFolder();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new HeadlessChromium(driver, profile);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Returns the console messages and failed loads logged since the last call. */
+    List<LogEntry> consoleEntries() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll();
+    }
+
+    /** Saves a screenshot, for looking at a failed run. */
+    void saveScreenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to save screenshot " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteFolder(profile);
+        }
+    }
+
+    private static void requireExecutable(Path binary) {
+        if (!Files.isExecutable(binary)) {
+            fail(binary + " is missing: the browser tests need Debian's Chromium. "
+                    + "Install it with: apt-get install chromium chromium-driver");
+        }
+    }
+
+    private static Path createProfileFolder() {
+        try {
+            return Files.createTempDirectory("hemei-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to create a Chromium profile folder", e);
+        }
+    }
+
+    private static void deleteFolder(Path folder) {
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            // Left in the temp folder: Chromium may still be writing there while it exits,
+            // and every run creates a new profile anyway.
+        }
+    }
+}

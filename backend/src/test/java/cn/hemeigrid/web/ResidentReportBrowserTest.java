@@ -1,0 +1,120 @@
+package cn.hemeigrid.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.hemeigrid.PostgisTest;
+
+/**
+ * A resident reports a problem on report.html at phone size, in headless Chromium against
+ * the running application, and then looks up its progress with the tracking code.
+ */
+@PostgisTest
+class ResidentReportBrowserTest {
+
+    // A street in central Huizhou, inside 惠城区 (county code 441302), in CGCS2000.
+    private static final double LON = 114.4160;
+    private static final double LAT = 23.1115;
+    private static final int ZOOM = 16;
+
+    // 占道经营 (street vending) from the starter catalogue, handled by city management.
+    private static final String CATEGORY = "0501";
+
+    @LocalServerPort
+    int port;
+
+    HeadlessChromium browser;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = HeadlessChromium.start(390, 844);
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser(TestInfo test) {
+        if (browser != null) {
+            String name = test.getTestMethod().map(method -> method.getName()).orElse("unknown");
+            browser.saveScreenshot(Path.of("target", "browser-tests", "ResidentReport-" + name + ".png"));
+            browser.close();
+        }
+    }
+
+    @Test
+    void reportIsRoutedToHuichengGridAndTrackable() {
+        driver.get("http://127.0.0.1:" + port + "/report.html");
+        wait.until(d -> d.findElements(By.cssSelector("#category option")).size() > 1);
+
+        dropPinAtMapCentre();
+        Map<?, ?> pin = (Map<?, ?>) driver.executeScript("return window.hemeiReport.pin()");
+        assertThat(pin.get("crs")).isEqualTo("cgcs2000");
+        assertThat(((Number) pin.get("lon")).doubleValue()).isCloseTo(LON, within(0.0005));
+        assertThat(((Number) pin.get("lat")).doubleValue()).isCloseTo(LAT, within(0.0005));
+
+        new Select(driver.findElement(By.id("category"))).selectByValue(CATEGORY);
+        driver.findElement(By.id("description")).sendKeys("人行道上有流动摊贩占道经营，行人只能走机动车道。");
+        driver.findElement(By.id("submit")).click();
+        String trackingCode = awaitTrackingCode();
+
+        assertThat(trackingCode).isNotBlank();
+        assertThat(text("routed-grid-code")).startsWith("441302");
+        assertThat(text("routed-department")).isNotBlank().isNotEqualTo("—");
+        assertThat(text("result-status")).isNotBlank();
+
+        WebElement trackInput = driver.findElement(By.id("track-code"));
+        trackInput.clear();
+        trackInput.sendKeys(trackingCode);
+        driver.findElement(By.id("track-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("track-status")));
+
+        assertThat(text("track-status")).isEqualTo(text("result-status"));
+        assertThat(text("track-grid-code")).isEqualTo(text("routed-grid-code"));
+        assertThat(driver.findElement(By.id("track-error")).isDisplayed()).isFalse();
+    }
+
+    /** Centres the map on the test point through the page's test hook, then taps the map's middle. */
+    private void dropPinAtMapCentre() {
+        driver.executeScript("window.hemeiReport.setView(arguments[0], arguments[1], arguments[2])", LON, LAT, ZOOM);
+        driver.findElement(By.id("report-map")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pin-location"), "经度"));
+    }
+
+    /** Waits for the tracking code, or fails with the error the page shows. */
+    private String awaitTrackingCode() {
+        wait.until(d -> isShown(d, "tracking-code") || isShown(d, "error"));
+        if (isShown(driver, "error")) {
+            fail("The page reported an error instead of a tracking code: " + text("error"));
+        }
+        return text("tracking-code");
+    }
+
+    private static boolean isShown(WebDriver driver, String id) {
+        WebElement element = driver.findElement(By.id(id));
+        return element.isDisplayed() && !element.getText().isBlank();
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().strip();
+    }
+}
