@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -83,7 +85,41 @@ final class HuizhouSourceReader {
                 .orElseThrow(() -> new IllegalStateException(COUNTIES_FILE + " has no feature with code12 " + CITY_CODE));
         List<County> counties = outlines.stream().filter(o -> !o.code().equals(CITY_CODE)).toList();
 
-        return new HuizhouSources(city, counties, readTownships(), readVillages(), readCentres());
+        List<Township> townships = readTownships();
+        List<Village> villages = readVillages();
+        checkCodes(counties, townships, villages);
+        return new HuizhouSources(city, counties, townships, villages, readCentres());
+    }
+
+    /** Rejects malformed or repeated codes and units whose parent is missing, naming the file and code. */
+    private static void checkCodes(List<County> counties, List<Township> townships, List<Village> villages) {
+        Set<String> countyCodes = new TreeSet<>();
+        counties.forEach(county -> countyCodes.add(county.code()));
+        Set<String> townshipCodes = new TreeSet<>();
+        for (Township township : townships) {
+            checkCode(TOWNSHIPS_FILE, township.code(), townshipCodes);
+            if (!countyCodes.contains(township.countyCode())) {
+                throw new IllegalStateException(TOWNSHIPS_FILE + ": township " + township.code() + " names county "
+                        + township.countyCode() + ", which " + COUNTIES_FILE + " does not contain");
+            }
+        }
+        Set<String> villageCodes = new TreeSet<>();
+        for (Village village : villages) {
+            checkCode(VILLAGES_FILE, village.code(), villageCodes);
+            if (!townshipCodes.contains(village.townshipCode())) {
+                throw new IllegalStateException(VILLAGES_FILE + ": village " + village.code() + " names township "
+                        + village.townshipCode() + ", which " + TOWNSHIPS_FILE + " does not contain");
+            }
+        }
+    }
+
+    private static void checkCode(String fileName, String code, Set<String> seen) {
+        if (code == null || !code.matches("[0-9]{12}")) {
+            throw new IllegalStateException(fileName + ": invalid code '" + code + "'; expected 12 digits");
+        }
+        if (!seen.add(code)) {
+            throw new IllegalStateException(fileName + ": code " + code + " appears more than once");
+        }
     }
 
     private List<County> readOutlines() {

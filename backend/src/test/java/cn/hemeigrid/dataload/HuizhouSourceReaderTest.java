@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,7 @@ class HuizhouSourceReaderTest {
 
     @Test
     void directoryOverrideReadsSameFiles(@TempDir Path directory) throws IOException {
-        for (String name : FILES) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream("gis-data/" + name)) {
-                Files.copy(in, directory.resolve(name));
-            }
-        }
+        copyFiles(directory);
 
         HuizhouSources sources = HuizhouSourceReader.fromDirectory(directory).read();
 
@@ -62,10 +59,30 @@ class HuizhouSourceReaderTest {
     }
 
     @Test
+    void repeatedVillageCodeIsRejected(@TempDir Path directory) throws IOException {
+        copyFiles(directory);
+        Files.writeString(directory.resolve(HuizhouSourceReader.VILLAGES_FILE),
+                "441302001001,东湖社区居委会,441302001,桥东街道,441302,惠城区,441300,惠州市\n",
+                StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> HuizhouSourceReader.fromDirectory(directory).read())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("villages-2023.csv: code 441302001001 appears more than once");
+    }
+
+    @Test
     void directoryWithoutFilesIsRejectedWithPath(@TempDir Path directory) {
         assertThatThrownBy(() -> HuizhouSourceReader.fromDirectory(directory).read())
                 .isInstanceOf(UncheckedIOException.class)
                 .hasRootCauseMessage("Missing file " + directory.resolve(HuizhouSourceReader.COUNTIES_FILE).toAbsolutePath()
                         + "; hemei.data.dir must name a folder with the four gis-data files");
+    }
+
+    private void copyFiles(Path directory) throws IOException {
+        for (String name : FILES) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("gis-data/" + name)) {
+                Files.copy(in, directory.resolve(name));
+            }
+        }
     }
 }
