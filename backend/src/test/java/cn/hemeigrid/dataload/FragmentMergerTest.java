@@ -21,7 +21,7 @@ class FragmentMergerTest {
                     MULTIPOLYGON (((10 0, 20 0, 20 10, 10 10, 10 4.2, 10.2 4.2, 10.2 4, 10 4, 10 0)))"""));
 
     @Test
-    void smallDetachedPieceMovesToNeighbourSharingLongestBorder() {
+    void smallPieceMovesToNeighbour() {
         SortedMap<String, MultiPolygon> merged = FragmentMerger.merge(WEST_WITH_CRUMB, 1.0, Map.of());
 
         assertThat(merged.get("west").getNumGeometries()).isEqualTo(1);

@@ -18,7 +18,7 @@ class GridNumberingTest {
     }
 
     @Test
-    void readingOrderGoesWestToEastThenNorthToSouth() {
+    void readingOrderRunsRowByRow() {
         List<Cell> cells = List.of(
                 cell("south-east", 2, 0), cell("north-west", 0, 1), cell("south-west", 0, 0),
                 cell("north-east", 2, 1), cell("north-middle", 1, 1));
@@ -30,7 +30,7 @@ class GridNumberingTest {
     }
 
     @Test
-    void readingOrderKeepsSlightlyLowerCellInSameRow() {
+    void slightlyLowerCellStaysInRow() {
         List<Cell> cells = List.of(cell("east", 2, 0.9), cell("west", 0, 1.0), cell("below", 1, 0.3));
 
         List<Cell> ordered = GridNumbering.readingOrder(cells, Cell::anchor, 0.5);

@@ -39,7 +39,7 @@ class VoronoiPartitionTest {
     }
 
     @Test
-    void splitsConcavePolygonWithHoleWithoutGapsOrOverlaps() {
+    void splitsPolygonWithHoleExactly() {
         List<Seed> seeds = List.of(seed("a", 0.5, 0.5), seed("b", 9, 1), seed("c", 1, 9), seed("d", 2.5, 2.5));
 
         Map<String, MultiPolygon> parts = VoronoiPartition.split(L_WITH_HOLE, seeds);
