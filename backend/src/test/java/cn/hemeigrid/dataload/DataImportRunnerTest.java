@@ -1,0 +1,49 @@
+package cn.hemeigrid.dataload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.DefaultApplicationArguments;
+
+class DataImportRunnerTest {
+
+    private final HuizhouDataImport dataImport = mock(HuizhouDataImport.class);
+
+    @Test
+    void importCommandOverridesStartSetting() {
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport);
+
+        runner.run(new DefaultApplicationArguments("import"));
+
+        verify(dataImport).importIfEmpty();
+    }
+
+    @Test
+    void startImportRunsImportWithoutCommand() {
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport);
+
+        runner.run(new DefaultApplicationArguments("--server.port=0"));
+
+        verify(dataImport).importIfEmpty();
+    }
+
+    @Test
+    void noCommandAndStartImportOffSkipsImport() {
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport);
+
+        runner.run(new DefaultApplicationArguments());
+
+        verify(dataImport, never()).importIfEmpty();
+    }
+
+    @Test
+    void importCommandIsNonOptionArgument() {
+        assertThat(DataImportRunner.isImportCommand("import")).isTrue();
+        assertThat(DataImportRunner.isImportCommand("--spring.profiles.active=prod", "import")).isTrue();
+        assertThat(DataImportRunner.isImportCommand("--import")).isFalse();
+        assertThat(DataImportRunner.isImportCommand()).isFalse();
+    }
+}
