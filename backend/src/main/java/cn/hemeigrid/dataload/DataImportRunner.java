@@ -5,11 +5,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.stereotype.Component;
 
+import cn.hemeigrid.incident.DemoIncidents;
+
 /**
  * Runs the gis-data import on start-up when {@code hemei.data.import-on-start} is true, or
  * when the command line contains the argument {@code import} ({@code java -jar hemei-grid.jar
  * import}). In the latter case the application starts without a web server and exits after
- * the import; see {@code HemeiGridApplication}.
+ * the import; see {@code HemeiGridApplication}. A fresh import is followed by the generated
+ * demonstration incidents.
  */
 @Component
 public class DataImportRunner implements ApplicationRunner {
@@ -18,10 +21,12 @@ public class DataImportRunner implements ApplicationRunner {
 
     private final DataImportProperties properties;
     private final HuizhouDataImport dataImport;
+    private final DemoIncidents demoIncidents;
 
-    DataImportRunner(DataImportProperties properties, HuizhouDataImport dataImport) {
+    DataImportRunner(DataImportProperties properties, HuizhouDataImport dataImport, DemoIncidents demoIncidents) {
         this.properties = properties;
         this.dataImport = dataImport;
+        this.demoIncidents = demoIncidents;
     }
 
     /** Returns true when the arguments contain {@code import} as a non-option argument. */
@@ -32,7 +37,9 @@ public class DataImportRunner implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (properties.importOnStart() || args.getNonOptionArgs().contains(IMPORT_COMMAND)) {
-            dataImport.importIfEmpty();
+            if (dataImport.importIfEmpty().isPresent()) {
+                demoIncidents.addIfNoIncidents();
+            }
         }
     }
 }

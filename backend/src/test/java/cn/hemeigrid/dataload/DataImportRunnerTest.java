@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
+import cn.hemeigrid.incident.DemoIncidents;
+
 class DataImportRunnerTest {
 
     private final HuizhouDataImport dataImport = mock(HuizhouDataImport.class);
+    private final DemoIncidents demoIncidents = mock(DemoIncidents.class);
 
     @Test
     void importCommandOverridesStartSetting() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents);
 
         runner.run(new DefaultApplicationArguments("import"));
 
@@ -23,7 +30,7 @@ class DataImportRunnerTest {
 
     @Test
     void startImportRunsImportWithoutCommand() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
 
         runner.run(new DefaultApplicationArguments("--server.port=0"));
 
@@ -32,11 +39,30 @@ class DataImportRunnerTest {
 
     @Test
     void noCommandAndStartImportOffSkipsImport() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents);
 
         runner.run(new DefaultApplicationArguments());
 
         verify(dataImport, never()).importIfEmpty();
+    }
+
+    @Test
+    void freshImportAddsDemoIncidents() {
+        when(dataImport.importIfEmpty()).thenReturn(Optional.of(new ImportSummary(1, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO)));
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
+
+        runner.run(new DefaultApplicationArguments());
+
+        verify(demoIncidents).addIfNoIncidents();
+    }
+
+    @Test
+    void loadedDatabaseGetsNoDemoIncidents() {
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
+
+        runner.run(new DefaultApplicationArguments());
+
+        verify(demoIncidents, never()).addIfNoIncidents();
     }
 
     @Test
