@@ -1,8 +1,8 @@
 package cn.hemeigrid.dataload;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import cn.hemeigrid.incident.DemoIncidents;
@@ -13,20 +13,27 @@ import cn.hemeigrid.incident.DemoIncidents;
  * import}). In the latter case the application starts without a web server and exits after
  * the import; see {@code HemeiGridApplication}. A fresh import is followed by the generated
  * demonstration incidents.
+ *
+ * <p>The import runs as the first lifecycle phase, before the web server accepts requests, so
+ * no request is answered from a half-loaded database.
  */
 @Component
-public class DataImportRunner implements ApplicationRunner {
+public class DataImportRunner implements SmartLifecycle {
 
     public static final String IMPORT_COMMAND = "import";
 
     private final DataImportProperties properties;
     private final HuizhouDataImport dataImport;
     private final DemoIncidents demoIncidents;
+    private final ApplicationArguments arguments;
+    private volatile boolean running;
 
-    DataImportRunner(DataImportProperties properties, HuizhouDataImport dataImport, DemoIncidents demoIncidents) {
+    DataImportRunner(DataImportProperties properties, HuizhouDataImport dataImport, DemoIncidents demoIncidents,
+                     ApplicationArguments arguments) {
         this.properties = properties;
         this.dataImport = dataImport;
         this.demoIncidents = demoIncidents;
+        this.arguments = arguments;
     }
 
     /** Returns true when the arguments contain {@code import} as a non-option argument. */
@@ -35,7 +42,27 @@ public class DataImportRunner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        run(arguments);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE;
+    }
+
+    void run(ApplicationArguments args) {
         if (properties.importOnStart() || args.getNonOptionArgs().contains(IMPORT_COMMAND)) {
             if (dataImport.importIfEmpty().isPresent()) {
                 demoIncidents.addIfNoIncidents();

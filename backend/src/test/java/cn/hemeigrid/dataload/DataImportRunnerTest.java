@@ -21,7 +21,8 @@ class DataImportRunnerTest {
 
     @Test
     void importCommandOverridesStartSetting() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents,
+                new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments("import"));
 
@@ -30,7 +31,8 @@ class DataImportRunnerTest {
 
     @Test
     void startImportRunsImportWithoutCommand() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+                new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments("--server.port=0"));
 
@@ -39,7 +41,8 @@ class DataImportRunnerTest {
 
     @Test
     void noCommandAndStartImportOffSkipsImport() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents,
+                new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());
 
@@ -49,7 +52,8 @@ class DataImportRunnerTest {
     @Test
     void freshImportAddsDemoIncidents() {
         when(dataImport.importIfEmpty()).thenReturn(Optional.of(new ImportSummary(1, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO)));
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+                new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());
 
@@ -58,7 +62,8 @@ class DataImportRunnerTest {
 
     @Test
     void loadedDatabaseGetsNoDemoIncidents() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents);
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+                new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());
 
