@@ -2,6 +2,7 @@ package cn.hemeigrid.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,7 @@ class IncidentIntake {
         ReportedLocation location = ReportedLocation.parse(report.lon(), report.lat(), report.crs());
         MatterCategory category = category(report.category());
         String description = description(report.description());
-        Urgency urgency = report.urgency() == null || report.urgency().isBlank()
-                ? Urgency.ORDINARY
-                : Urgency.fromCode(report.urgency().trim())
-                        .orElseThrow(() -> RejectedRequestException.badRequest("urgency.unknown", report.urgency()));
+        Urgency urgency = Urgency.parse(report.urgency());
         Channel channel = report.channel() == null || report.channel().isBlank()
                 ? Channel.APP
                 : Channel.fromCode(report.channel().trim())
@@ -60,7 +58,7 @@ class IncidentIntake {
         String contact = contact(report.contact());
         Instant now = clock.instant();
 
-        Routing routing = router.route(location, java.util.Optional.of(category), urgency, now);
+        Routing routing = router.route(location, Optional.of(category), urgency, now);
         Incident incident = incidents.saveAndFlush(
                 Incident.report(location, routing, description, urgency, channel, contact, now));
 

@@ -40,10 +40,7 @@ class RouteController {
                 .filter(code -> !code.isBlank())
                 .map(code -> catalogue.find(code.trim())
                         .orElseThrow(() -> RejectedRequestException.badRequest("category.unknown", code)));
-        Urgency level = urgency == null || urgency.isBlank()
-                ? Urgency.ORDINARY
-                : Urgency.fromCode(urgency.trim())
-                        .orElseThrow(() -> RejectedRequestException.badRequest("urgency.unknown", urgency));
+        Urgency level = Urgency.parse(urgency);
 
         return router.route(location, matter, level, clock.instant());
     }
