@@ -3,8 +3,9 @@
 #
 # With HEMEI_DB_HOST set, uses that server (HEMEI_DB_PORT, HEMEI_DB_USER, HEMEI_DB_PASSWORD,
 # HEMEI_DB_NAME as below) and only creates the databases and the postgis extension.
-# Otherwise installs postgresql-15 and postgresql-15-postgis-3 when missing and starts a
-# cluster of the project's own: data folder $HEMEI_PGDATA, port $HEMEI_DB_PORT, listening on
+# Otherwise installs postgresql-15 and postgresql-15-postgis-3 when missing (on a system
+# without PostgreSQL 15 packages, such as Ubuntu 24.04, the distribution's own major version
+# and its postgis-3 package) and starts a cluster of the project's own: data folder $HEMEI_PGDATA, port $HEMEI_DB_PORT, listening on
 # 127.0.0.1 only, so no other database on the machine is touched.
 # Creates the application database and the test database (suffix _test). Safe to run twice.
 #
@@ -17,7 +18,7 @@ db_user=${HEMEI_DB_USER:-hemei}
 db_password=${HEMEI_DB_PASSWORD:-hemei}
 db_name=${HEMEI_DB_NAME:-hemei_grid}
 pgdata=${HEMEI_PGDATA:-/var/tmp/hemei-grid/pgdata-$port}
-pg_bin=/usr/lib/postgresql/15/bin
+pg_major=${HEMEI_PG_MAJOR:-15}
 
 log() { echo "postgis.sh: $*" >&2; }
 
@@ -30,13 +31,29 @@ as_cluster_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+installed() {
+  [ -x "/usr/lib/postgresql/$1/bin/postgres" ] && [ -f "/usr/share/postgresql/$1/extension/postgis.control" ]
+}
+
 install_packages() {
-  if [ -x "$pg_bin/postgres" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then
+  if installed "$pg_major"; then
     return
   fi
-  log "installing postgresql-15 and postgresql-15-postgis-3"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 >/dev/null
+  if ! apt-cache show "postgresql-$pg_major-postgis-3" >/dev/null 2>&1; then
+    local default_major
+    default_major=$(apt-cache depends postgresql 2>/dev/null | grep -o 'postgresql-[0-9]*' | head -1 | cut -d- -f2)
+    if [ -z "$default_major" ]; then
+      log "no PostgreSQL package found; install PostgreSQL with PostGIS 3 or set HEMEI_DB_HOST"
+      exit 1
+    fi
+    log "postgresql-$pg_major is not packaged here; using PostgreSQL $default_major"
+    pg_major=$default_major
+    installed "$pg_major" && return
+  fi
+  log "installing postgresql-$pg_major and postgresql-$pg_major-postgis-3"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$pg_major" \
+    "postgresql-$pg_major-postgis-3" >/dev/null
 }
 
 socket_dir() { dirname "$pgdata"; }
@@ -69,11 +86,11 @@ start_cluster() {
 
 # Runs psql as the cluster's superuser over the local socket.
 local_psql() {
-  as_cluster_owner psql -X -q -v ON_ERROR_STOP=1 -h "$(socket_dir)" -p "$port" -U postgres "$@"
+  as_cluster_owner env PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$(socket_dir)" -p "$port" -U postgres "$@"
 }
 
 remote_psql() {
-  PGPASSWORD=$db_password psql -X -q -v ON_ERROR_STOP=1 -h "$HEMEI_DB_HOST" -p "$port" -U "$db_user" "$@"
+  PGPASSWORD=$db_password PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -h "$HEMEI_DB_HOST" -p "$port" -U "$db_user" "$@"
 }
 
 create_databases() {
@@ -102,15 +119,18 @@ case "$action" in
       log "using $HEMEI_DB_HOST:$port, databases $db_name and ${db_name}_test"
     else
       install_packages
+      pg_bin=/usr/lib/postgresql/$pg_major/bin
       start_cluster
       create_databases local_psql
       log "ready: 127.0.0.1:$port, user $db_user, databases $db_name and ${db_name}_test"
     fi
     ;;
   stop)
+    pg_bin=/usr/lib/postgresql/$(cat "$pgdata/PG_VERSION")/bin
     as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -m fast stop
     ;;
   status)
+    pg_bin=/usr/lib/postgresql/$(cat "$pgdata/PG_VERSION")/bin
     as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" status
     ;;
   *)
