@@ -99,7 +99,7 @@ public class Incident {
 
     /** Creates a new incident in state 'reported' from a routed report, with the report as its first history row. */
     static Incident report(ReportedLocation location, Routing routing, String description, Urgency urgency,
-                           Channel channel, String contact, Instant at) {
+                           Channel channel, String contact, List<String> photoRefs, Instant at) {
         Incident incident = new Incident();
         incident.trackingCode = TrackingCodes.next();
         incident.location = CGCS2000.createPoint(new Coordinate(routing.location().lon(), routing.location().lat()));
@@ -127,7 +127,7 @@ public class Incident {
         incident.source = "reported";
         incident.escalationLevel = EscalationLevel.GRID.code();
         incident.history.add(new IncidentTransition(incident, WorkflowAction.REPORT, null, IncidentStatus.REPORTED,
-                WorkflowStep.by(Actor.REPORTER, at)));
+                new WorkflowStep(Actor.REPORTER, at, null, photoRefs)));
         return incident;
     }
 

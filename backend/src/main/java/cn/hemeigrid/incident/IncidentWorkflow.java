@@ -282,7 +282,7 @@ public class IncidentWorkflow {
         return trimmed;
     }
 
-    private static List<String> photos(List<String> references) {
+    static List<String> photos(List<String> references) {
         if (references == null) {
             return List.of();
         }

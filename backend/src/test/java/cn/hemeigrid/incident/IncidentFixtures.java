@@ -30,7 +30,7 @@ final class IncidentFixtures {
                 new CodeName("city_management", "城市管理和综合执法局"), null, new CodeName("department", "职能部门办理"),
                 REPORTED_AT.plus(Duration.ofHours(2)), REPORTED_AT.plus(Duration.ofDays(2)));
 
-        Incident incident = Incident.report(location, routing, "路口占道经营", Urgency.ORDINARY, Channel.APP, null,
+        Incident incident = Incident.report(location, routing, "路口占道经营", Urgency.ORDINARY, Channel.APP, null, List.of(),
                 REPORTED_AT);
         ReflectionTestUtils.setField(incident, "id", id);
         return incident;
