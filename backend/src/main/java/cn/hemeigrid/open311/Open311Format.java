@@ -33,10 +33,12 @@ enum Open311Format {
             .build();
 
     // Jackson 3.1 unwraps a root ObjectNode with a single property by default, which would drop
-    // the root element of a list document. The root name is set on each write instead.
+    // the root element of a list document, so the root name is set on each write instead. It
+    // also writes null as xsi:nil by default; the specification's examples use empty elements.
     private static final XmlMapper XML_MAPPER = XmlMapper.builder()
             .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
             .disable(XmlWriteFeature.UNWRAP_ROOT_OBJECT_NODE)
+            .disable(XmlWriteFeature.WRITE_NULLS_AS_XSI_NIL)
             .build();
 
     /** Element names of the entries of nested lists in XML. */
