@@ -71,7 +71,7 @@ function incidentSummary(incident) {
     routingFacts(incident.routing, 'track'));
 }
 
-/** The public history, oldest first, with the handling result and any rating or rejection. */
+/** Builds the public history, oldest first, with the handling result and any rating or rejection. */
 function progress(incident) {
   const steps = incident.history.map((entry) => el('li', {},
     el('span', { className: 'timeline__time' }, formatDateTime(entry.at)),
@@ -90,7 +90,7 @@ function progress(incident) {
       : null);
 }
 
-/** The rating form of a closed incident: 1 to 5 and an optional comment. */
+/** Builds the rating form of a closed incident: 1 to 5 and an optional comment. */
 function ratingForm(trackingCode) {
   const scores = [5, 4, 3, 2, 1].map((score) => el('label', { className: 'rating__choice' },
     el('input', { type: 'radio', name: 'score', value: String(score), required: true }),
