@@ -40,6 +40,17 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), headers);
     }
 
+    /** Posts form fields as application/x-www-form-urlencoded, in the order given. */
+    public Response postForm(String path, java.util.Map<String, String> fields, String... headers) {
+        String body = fields.entrySet().stream()
+                .map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), headers);
+    }
+
     public Response send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);

@@ -1,7 +1,10 @@
 package cn.hemeigrid.catalogue;
 
+import cn.hemeigrid.CodeName;
+
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CategoryController {
 
     private final MatterCatalogue catalogue;
+    private final JdbcClient jdbc;
 
-    CategoryController(MatterCatalogue catalogue) {
+    CategoryController(MatterCatalogue catalogue, JdbcClient jdbc) {
         this.catalogue = catalogue;
+        this.jdbc = jdbc;
     }
 
     record CategoryItem(String code, String name, String group, String departmentName, String handlerRouteName) {
@@ -24,5 +29,22 @@ class CategoryController {
                 .map(c -> new CategoryItem(c.code(), c.name(), c.groupName(), c.department().name(),
                         c.handlerRoute().name()))
                 .toList();
+    }
+
+    record HandlerRouteItem(String code, String name, String description) {
+    }
+
+    /** Lists the handler routes of four-way routing in display order, for dispatch and rerouting. */
+    @GetMapping("/api/v1/handler-routes")
+    List<HandlerRouteItem> handlerRoutes() {
+        return jdbc.sql("SELECT code, name, description FROM handler_route ORDER BY sort_order, code")
+                .query(HandlerRouteItem.class)
+                .list();
+    }
+
+    /** Lists the departments by code, for dispatch and summons. */
+    @GetMapping("/api/v1/departments")
+    List<CodeName> departments() {
+        return jdbc.sql("SELECT code, name FROM department ORDER BY code").query(CodeName.class).list();
     }
 }

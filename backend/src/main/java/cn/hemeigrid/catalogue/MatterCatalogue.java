@@ -16,7 +16,8 @@ public class MatterCatalogue {
     private static final String SELECT = """
             SELECT c.code, c.name, c.group_name, d.code AS department_code, d.name AS department_name,
                    r.code AS route_code, r.name AS route_name, c.assign_limit_minutes,
-                   c.urgent_assign_limit_minutes, c.handling_limit, c.handling_limit_unit
+                   c.urgent_assign_limit_minutes, c.handling_limit, c.handling_limit_unit,
+                   c.duplicate_radius_metres
             FROM matter_category c
             JOIN department d ON d.code = c.department_code
             JOIN handler_route r ON r.code = c.handler_route_code
@@ -46,6 +47,7 @@ public class MatterCatalogue {
                 row.getInt("assign_limit_minutes"),
                 row.getInt("urgent_assign_limit_minutes"),
                 row.getInt("handling_limit"),
-                MatterCategory.HandlingLimitUnit.valueOf(row.getString("handling_limit_unit").toUpperCase(Locale.ROOT)));
+                MatterCategory.HandlingLimitUnit.valueOf(row.getString("handling_limit_unit").toUpperCase(Locale.ROOT)),
+                row.getInt("duplicate_radius_metres"));
     }
 }

@@ -7,6 +7,8 @@ import cn.hemeigrid.CodeName;
  * and time limits.
  *
  * @param handlingLimit  handling time allowed, in {@code handlingLimitUnit}
+ * @param duplicateRadiusMetres radius around a new report in which open incidents of this
+ *                       category are offered as possible duplicates
  */
 public record MatterCategory(
         String code,
@@ -17,7 +19,8 @@ public record MatterCategory(
         int assignLimitMinutes,
         int urgentAssignLimitMinutes,
         int handlingLimit,
-        HandlingLimitUnit handlingLimitUnit) {
+        HandlingLimitUnit handlingLimitUnit,
+        int duplicateRadiusMetres) {
 
     public enum HandlingLimitUnit {
         HOURS, WORKING_DAYS

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** How a report reached the platform. */
 public enum Channel {
-    APP, PHONE, SUGGESTION_BOX, GRID_WORKER, SENSOR;
+    APP, PHONE, SUGGESTION_BOX, GRID_WORKER, SENSOR, OPEN311;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -78,7 +78,7 @@ public class DemoIncidents {
             String description = "【演示数据】" + category.name() + "：群众反映此处需要处理，请网格员核实。";
             Channel channel = Channel.values()[i % Channel.values().length];
 
-            incidents.save(Incident.report(location, routing, description, urgency, channel, null, reportedAt)
+            incidents.save(Incident.report(location, routing, description, urgency, channel, null, List.of(), reportedAt)
                     .markGenerated());
         }
         log.info("Added {} generated demonstration incidents", points.size());

@@ -28,12 +28,15 @@ class IncidentController {
     private final IncidentIntake intake;
     private final IncidentQueries queries;
     private final IncidentRouter router;
+    private final IncidentWorkflow workflow;
     private final Labels labels;
 
-    IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router, Labels labels) {
+    IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router,
+                       IncidentWorkflow workflow, Labels labels) {
         this.intake = intake;
         this.queries = queries;
         this.router = router;
+        this.workflow = workflow;
         this.labels = labels;
     }
 
@@ -46,17 +49,26 @@ class IncidentController {
         IncidentIntake.Reported reported = intake.report(report);
 
         Incident incident = reported.incident();
-        ReportAccepted body = new ReportAccepted(incident.id(), incident.trackingCode(), incident.status(),
-                labels.of("incident.status", incident.status()), reported.routing());
+        String status = incident.status().code();
+        ReportAccepted body = new ReportAccepted(incident.id(), incident.trackingCode(), status,
+                labels.of("incident.status", status), reported.routing());
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.trackingCode())).body(body);
     }
 
+    /**
+     * @param canRate            true once the incident is closed and waits for the resident's rating
+     * @param rejectionReasonName why the incident was not taken up, or null
+     * @param originalStatusName for a duplicate, the state of the incident it was merged into, or null
+     * @param rating             the latest rating, or null
+     */
     record IncidentStatusView(String trackingCode, String status, String statusName, String categoryName,
                               String description, String urgency, Instant reportedAt, LonLat location,
-                              Routing routing) {
+                              Routing routing, boolean canRate, String rejectionReasonName,
+                              String originalStatusName, IncidentQueries.RatingView rating,
+                              List<IncidentQueries.PublicHistoryEntry> history) {
     }
 
-    /** Shows the reporter the public part of an incident: its status and where it went. */
+    /** Shows the reporter the public part of an incident: its state, where it went and its public history. */
     @GetMapping("/api/v1/incidents/{trackingCode}")
     IncidentStatusView status(@PathVariable String trackingCode) {
         IncidentQueries.PublicIncident incident = Optional.ofNullable(TrackingCodes.normalise(trackingCode))
@@ -66,23 +78,47 @@ class IncidentController {
         return new IncidentStatusView(incident.trackingCode(), incident.status(),
                 labels.of("incident.status", incident.status()), incident.categoryName(), incident.description(),
                 incident.urgency(), incident.reportedAt(), incident.route().location(),
-                router.replay(incident.route()));
+                router.replay(incident.route()),
+                IncidentStatus.CLOSED.code().equals(incident.status()),
+                labels.of("workflow.rejection-reason", incident.rejectionReason()),
+                labels.of("incident.status", incident.originalStatus()),
+                queries.latestRating(incident.id()).orElse(null),
+                queries.publicHistory(incident.id()));
+    }
+
+    record RatingAccepted(String status, String statusName) {
+    }
+
+    /**
+     * Records the resident's rating (1 to 5, optional comment) of a closed incident. A low score
+     * reopens it, and the response then has status 'reopened'. 409 unless the incident is closed.
+     */
+    @PostMapping("/api/v1/incidents/{trackingCode}/rating")
+    RatingAccepted rate(@PathVariable String trackingCode, @RequestBody IncidentWorkflow.RatingRequest request) {
+        IncidentStatus status = workflow.rate(trackingCode, request);
+        return new RatingAccepted(status.code(), labels.of("incident.status", status.code()));
     }
 
     record IncidentList(List<IncidentQueries.ListItem> items, boolean truncated) {
     }
 
-    /** Lists incidents newest first, for the map and the dispatcher; contacts are never listed. */
+    /**
+     * Lists incidents newest first, for the map and the dispatcher; contacts are never listed.
+     * With {@code owner}, only the incidents that staff member accepted as first receiver.
+     */
     @GetMapping("/api/v1/incidents")
     IncidentList list(@RequestParam(required = false) String bbox,
                       @RequestParam(defaultValue = "true") boolean open,
+                      @RequestParam(required = false) String owner,
                       @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw RejectedRequestException.badRequest("incident.limit-invalid", MAX_LIST_LIMIT, limit);
         }
         Optional<BoundingBox> box = Optional.ofNullable(bbox).filter(b -> !b.isBlank()).map(BoundingBox::parse);
 
-        List<IncidentQueries.ListItem> items = queries.list(box, open, Optional.empty(), limit + 1);
+        Optional<String> ownerName = Optional.ofNullable(owner).map(String::strip).filter(o -> !o.isEmpty());
+
+        List<IncidentQueries.ListItem> items = queries.list(box, open, Optional.empty(), ownerName, limit + 1);
         boolean truncated = items.size() > limit;
         return new IncidentList(truncated ? items.subList(0, limit) : items, truncated);
     }

@@ -2,6 +2,7 @@ package cn.hemeigrid.incident;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import cn.hemeigrid.system.RejectedRequestException;
 
 /** Validates a report, routes it and stores it; the commit happens before the caller answers. */
 @Service
-class IncidentIntake {
+public class IncidentIntake {
 
     static final int MAX_DESCRIPTION_LENGTH = 2000;
     static final int MAX_CONTACT_LENGTH = 64;
@@ -38,15 +39,16 @@ class IncidentIntake {
         this.clock = clock;
     }
 
-    record Report(Double lon, Double lat, String crs, String category, String description, String urgency,
-                  String channel, String contact) {
+    /** A report as sent; {@code photos} are references to photos stored elsewhere and may be null. */
+    public record Report(Double lon, Double lat, String crs, String category, String description, String urgency,
+                         String channel, String contact, List<String> photos) {
     }
 
-    record Reported(Incident incident, Routing routing) {
+    public record Reported(Incident incident, Routing routing) {
     }
 
     @Transactional
-    Reported report(Report report) {
+    public Reported report(Report report) {
         ReportedLocation location = ReportedLocation.parse(report.lon(), report.lat(), report.crs());
         MatterCategory category = category(report.category());
         String description = description(report.description());
@@ -56,11 +58,12 @@ class IncidentIntake {
                 : Channel.fromCode(report.channel().trim())
                         .orElseThrow(() -> RejectedRequestException.badRequest("channel.unknown", report.channel()));
         String contact = contact(report.contact());
+        List<String> photos = IncidentWorkflow.photos(report.photos());
         Instant now = clock.instant();
 
         Routing routing = router.route(location, Optional.of(category), urgency, now);
         Incident incident = incidents.saveAndFlush(
-                Incident.report(location, routing, description, urgency, channel, contact, now));
+                Incident.report(location, routing, description, urgency, channel, contact, photos, now));
 
         log.info("Incident {} reported in category {}, routed to grid {}", incident.id(), category.code(),
                 routing.assignedGridCode());

@@ -31,13 +31,18 @@ public class IncidentQueries {
         this.labels = labels;
     }
 
-    record PublicIncident(String trackingCode, String status, String categoryName, String description,
-                          String urgency, Instant reportedAt, StoredRoute route) {
+    /**
+     * @param originalStatus for a duplicate, the state of the incident it was merged into; else null
+     */
+    record PublicIncident(long id, String trackingCode, String status, String categoryName, String description,
+                          String urgency, Instant reportedAt, String rejectionReason, String originalStatus,
+                          StoredRoute route) {
     }
 
     Optional<PublicIncident> byTrackingCode(String trackingCode) {
         return jdbc.sql("""
-                        SELECT i.tracking_code, i.status, i.description, i.urgency, i.reported_at,
+                        SELECT i.id, i.tracking_code, i.status, i.description, i.urgency, i.reported_at,
+                               i.rejection_reason, o.status AS original_status,
                                ST_X(i.location) AS lon, ST_Y(i.location) AS lat, i.grid_id, i.dedicated_grid_id,
                                i.outside_coverage, i.distance_metres, i.assign_deadline, i.handling_deadline,
                                c.code AS category_code, c.name AS category_name,
@@ -47,16 +52,20 @@ public class IncidentQueries {
                           JOIN matter_category c ON c.code = i.category_code
                           JOIN department d ON d.code = i.department_code
                           JOIN handler_route r ON r.code = i.handler_route_code
+                          LEFT JOIN incident o ON o.id = i.duplicate_of_id
                          WHERE i.tracking_code = ?
                         """)
                 .param(trackingCode)
                 .query((row, n) -> new PublicIncident(
+                        row.getLong("id"),
                         row.getString("tracking_code"),
                         row.getString("status"),
                         row.getString("category_name"),
                         row.getString("description"),
                         row.getString("urgency"),
                         instant(row, "reported_at"),
+                        row.getString("rejection_reason"),
+                        row.getString("original_status"),
                         new StoredRoute(
                                 new LonLat(row.getDouble("lon"), row.getDouble("lat")),
                                 row.getLong("grid_id"),
@@ -71,6 +80,52 @@ public class IncidentQueries {
                 .optional();
     }
 
+    /**
+     * A history row as the reporter sees it. Staff names are never shown, and the note only for
+     * the handling result and a rejection, which are written for the reporter.
+     */
+    record PublicHistoryEntry(String action, String actionName, String status, String statusName, Instant at,
+                              String note) {
+    }
+
+    /** Actions the reporter sees; routing changes, summons and escalations stay internal. */
+    static final List<String> PUBLIC_ACTIONS = List.of("report", "accept", "dispatch", "start_handling",
+            "mark_handled", "close", "rate", "reject", "mark_duplicate", "reopen");
+
+    static final List<String> PUBLIC_NOTE_ACTIONS = List.of("mark_handled", "reject");
+
+    List<PublicHistoryEntry> publicHistory(long incidentId) {
+        return jdbc.sql("""
+                        SELECT action, to_status, occurred_at,
+                               CASE WHEN action IN (:noteActions) THEN note END AS note
+                          FROM incident_transition
+                         WHERE incident_id = :id AND action IN (:actions)
+                         ORDER BY id
+                        """)
+                .param("id", incidentId)
+                .param("actions", PUBLIC_ACTIONS)
+                .param("noteActions", PUBLIC_NOTE_ACTIONS)
+                .query((row, n) -> new PublicHistoryEntry(
+                        row.getString("action"),
+                        labels.of("workflow.action", row.getString("action")),
+                        row.getString("to_status"),
+                        labels.of("incident.status", row.getString("to_status")),
+                        instant(row, "occurred_at"),
+                        row.getString("note")))
+                .list();
+    }
+
+    record RatingView(int score, String comment, Instant ratedAt) {
+    }
+
+    Optional<RatingView> latestRating(long incidentId) {
+        return jdbc.sql("SELECT score, comment, rated_at FROM incident_rating WHERE incident_id = ? ORDER BY id DESC LIMIT 1")
+                .param(incidentId)
+                .query((row, n) -> new RatingView(row.getInt("score"), row.getString("comment"),
+                        instant(row, "rated_at")))
+                .optional();
+    }
+
     public record ListItem(long id, String categoryCode, String categoryName, String status, String statusName,
                     String urgency, String channel, Instant reportedAt, Instant handlingDeadline, double lon,
                     double lat, String gridCode, String gridName, String villageName, String departmentName,
@@ -82,6 +137,12 @@ public class IncidentQueries {
      * one grid (its basic or dedicated grid). Returns at most {@code limit} rows.
      */
     public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId, int limit) {
+        return list(box, openOnly, gridId, Optional.empty(), limit);
+    }
+
+    /** Lists incidents as above, optionally only those a first receiver owns. */
+    public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId,
+                               Optional<String> ownerName, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.category_code, c.name AS category_name, i.status, i.urgency, i.channel,
                        i.reported_at, i.handling_deadline, ST_X(i.location) AS lon, ST_Y(i.location) AS lat,
@@ -102,6 +163,7 @@ public class IncidentQueries {
         }
         box.ifPresent(b -> sql.append(" AND i.location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)"));
         gridId.ifPresent(id -> sql.append(" AND (i.grid_id = :gridId OR i.dedicated_grid_id = :gridId)"));
+        ownerName.ifPresent(owner -> sql.append(" AND i.owner_name = :owner"));
         sql.append(" ORDER BY i.reported_at DESC, i.id DESC LIMIT :limit");
 
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
@@ -115,6 +177,9 @@ public class IncidentQueries {
         }
         if (gridId.isPresent()) {
             statement = statement.param("gridId", gridId.get());
+        }
+        if (ownerName.isPresent()) {
+            statement = statement.param("owner", ownerName.get());
         }
         return statement.query(this::toListItem).list();
     }

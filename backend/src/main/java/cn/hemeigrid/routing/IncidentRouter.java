@@ -10,6 +10,7 @@ import cn.hemeigrid.CodeName;
 import cn.hemeigrid.catalogue.Deadlines;
 import cn.hemeigrid.catalogue.MatterCategory;
 import cn.hemeigrid.catalogue.Urgency;
+import cn.hemeigrid.catalogue.WorkingCalendars;
 import cn.hemeigrid.division.AdministrativeUnits;
 import cn.hemeigrid.division.DivisionChain;
 import cn.hemeigrid.geo.LonLat;
@@ -34,12 +35,15 @@ public class IncidentRouter {
     private final Jurisdiction jurisdiction;
     private final AdministrativeUnits divisions;
     private final GridTeams teams;
+    private final WorkingCalendars calendars;
 
-    IncidentRouter(GridLocator grids, Jurisdiction jurisdiction, AdministrativeUnits divisions, GridTeams teams) {
+    IncidentRouter(GridLocator grids, Jurisdiction jurisdiction, AdministrativeUnits divisions, GridTeams teams,
+                   WorkingCalendars calendars) {
         this.grids = grids;
         this.jurisdiction = jurisdiction;
         this.divisions = divisions;
         this.teams = teams;
+        this.calendars = calendars;
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +71,7 @@ public class IncidentRouter {
                 .flatMap(c -> teams.professionalMember(basicGrid.id(), c.department().code()))
                 .map(Routing.Person::new)
                 .orElse(null);
-        Deadlines deadlines = category.map(c -> Deadlines.of(c, urgency, at)).orElse(null);
+        Deadlines deadlines = category.map(c -> Deadlines.of(c, urgency, at, calendars.load())).orElse(null);
 
         return new Routing(
                 point, chain.county(), chain.township(), chain.village(),

@@ -1,6 +1,9 @@
 package cn.hemeigrid.system;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -14,6 +17,7 @@ public class RejectedRequestException extends RuntimeException {
     private final HttpStatus status;
     private final String messageKey;
     private final Object[] messageArguments;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public RejectedRequestException(HttpStatus status, String messageKey, Object... messageArguments) {
         super(messageKey + " " + Arrays.toString(messageArguments));
@@ -35,8 +39,18 @@ public class RejectedRequestException extends RuntimeException {
         return new RejectedRequestException(HttpStatus.NOT_FOUND, messageKey, arguments);
     }
 
+    public static RejectedRequestException conflict(String messageKey, Object... arguments) {
+        return new RejectedRequestException(HttpStatus.CONFLICT, messageKey, arguments);
+    }
+
     public static RejectedRequestException unprocessable(String messageKey, Object... arguments) {
         return new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, arguments);
+    }
+
+    /** Adds a member to the problem details, for clients that act on it without parsing the text. */
+    public RejectedRequestException withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
     }
 
     public HttpStatus status() {
@@ -49,5 +63,9 @@ public class RejectedRequestException extends RuntimeException {
 
     public Object[] messageArguments() {
         return messageArguments.clone();
+    }
+
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 }

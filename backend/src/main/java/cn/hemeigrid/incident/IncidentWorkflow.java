@@ -1,0 +1,307 @@
+package cn.hemeigrid.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hemeigrid.catalogue.Deadlines;
+import cn.hemeigrid.catalogue.MatterCatalogue;
+import cn.hemeigrid.catalogue.MatterCategory;
+import cn.hemeigrid.catalogue.WorkingCalendars;
+import cn.hemeigrid.system.RejectedRequestException;
+
+/**
+ * Carries out workflow requests: validates the request, locks the incident row, calls the
+ * intent method and returns the staff view, all in one transaction.
+ */
+@Service
+public class IncidentWorkflow {
+
+    static final int MAX_NOTE_LENGTH = 2000;
+    static final int MAX_COMMENT_LENGTH = 500;
+    static final int MAX_PHOTO_REF_LENGTH = 500;
+    static final Duration MAX_SUMMONS_RESPONSE_LIMIT = Duration.ofDays(60);
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentWorkflow.class);
+
+    private final Incidents incidents;
+    private final MatterCatalogue catalogue;
+    private final WorkingCalendars calendars;
+    private final WorkflowViews views;
+    private final WorkflowProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IncidentWorkflow(Incidents incidents, MatterCatalogue catalogue, WorkingCalendars calendars, WorkflowViews views,
+                     WorkflowProperties properties, JdbcClient jdbc, Clock clock) {
+        this.incidents = incidents;
+        this.catalogue = catalogue;
+        this.calendars = calendars;
+        this.views = views;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * A staff request for one step. Besides actor, note and photos, {@code reason} is read by
+     * reject, {@code duplicateOf} by mark_duplicate, {@code handlerRoute} by dispatch and
+     * reroute, {@code department} by dispatch.
+     */
+    public record TransitionRequest(String action, String actor, String note, List<String> photos, String reason,
+                                    Long duplicateOf, String handlerRoute, String department) {
+    }
+
+    /** Takes one staff step and returns the incident as staff see it afterwards. */
+    @Transactional
+    public WorkflowView apply(long id, TransitionRequest request) {
+        WorkflowAction action = staffAction(request.action());
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.note()),
+                photos(request.photos()));
+        Incident incident = action == WorkflowAction.MARK_DUPLICATE
+                ? lockWithOriginal(id, request.duplicateOf())
+                : lock(id);
+
+        switch (action) {
+            case ACCEPT -> incident.accept(step);
+            case DISPATCH -> incident.dispatch(step, optionalRoute(request.handlerRoute()),
+                    optionalDepartment(request.department()));
+            case START_HANDLING -> incident.startHandling(step);
+            case MARK_HANDLED -> incident.markHandled(step);
+            case CLOSE -> incident.verifyAndClose(step);
+            case REJECT -> incident.reject(step, rejectionReason(request.reason()));
+            case MARK_DUPLICATE -> incident.markDuplicateOf(lock(request.duplicateOf()), step);
+            case REOPEN -> incident.reopen(step, handlingDeadlineFrom(incident, step.at()));
+            case REROUTE -> incident.reroute(step, requiredRoute(request.handlerRoute()));
+            default -> throw new IllegalStateException("Not a staff transition: " + action);
+        }
+        incidents.flush();
+
+        log.info("Incident {}: {} by {}, now {}", id, action.code(), step.actor().name(), incident.status().code());
+        return views.of(incident);
+    }
+
+    public record SummonsRequest(String actor, List<String> departments, String reason, Integer responseHours) {
+    }
+
+    /** Summons one or more departments (吹哨报到), each with its own response deadline. */
+    @Transactional
+    public WorkflowView summon(long id, SummonsRequest request) {
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.reason()),
+                List.of());
+        Set<String> departments = departments(request.departments());
+        Instant responseDeadline = step.at().plus(responseLimit(request.responseHours()));
+        Incident incident = lock(id);
+
+        for (String department : departments) {
+            incident.summon(step, department, responseDeadline);
+        }
+        incidents.flush();
+
+        log.info("Incident {}: {} summoned {}", id, step.actor().name(), departments);
+        return views.of(incident);
+    }
+
+    public record AnswerRequest(String actor, String answer) {
+    }
+
+    /** Records a summoned department's answer. */
+    @Transactional
+    public WorkflowView answerSummons(long id, long summonsId, AnswerRequest request) {
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.answer()),
+                List.of());
+        Incident incident = lock(id);
+
+        incident.answerSummons(summonsId, step);
+        incidents.flush();
+
+        log.info("Incident {}: summons {} answered by {}", id, summonsId, step.actor().name());
+        return views.of(incident);
+    }
+
+    @Transactional(readOnly = true)
+    public WorkflowView view(long id) {
+        return views.of(incidents.findById(id)
+                .orElseThrow(() -> RejectedRequestException.notFound("incident.id-not-found", id)));
+    }
+
+    public record RatingRequest(Integer score, String comment) {
+    }
+
+    /**
+     * Records the resident's rating, found by tracking code. A score at or below
+     * {@code hemei.workflow.reopen-rating-at-most} reopens the incident as the resident's dispute.
+     */
+    @Transactional
+    public IncidentStatus rate(String typedTrackingCode, RatingRequest request) {
+        if (request.score() == null) {
+            throw RejectedRequestException.badRequest("workflow.score-missing");
+        }
+        String comment = comment(request.comment());
+        Instant now = clock.instant();
+        Incident incident = Optional.ofNullable(TrackingCodes.normalise(typedTrackingCode))
+                .flatMap(incidents::findByTrackingCodeForUpdate)
+                .orElseThrow(() -> RejectedRequestException.notFound("incident.not-found", typedTrackingCode));
+
+        incident.rate(request.score(), comment, now);
+        if (request.score() <= properties.reopenRatingAtMost()) {
+            incident.reopen(WorkflowStep.by(Actor.RESIDENT, now), handlingDeadlineFrom(incident, now));
+        }
+        incidents.flush();
+
+        log.info("Incident {} rated {}, now {}", incident.id(), request.score(), incident.status().code());
+        return incident.status();
+    }
+
+    private Incident lock(Long id) {
+        if (id == null) {
+            return missing("duplicateOf");
+        }
+        return incidents.findForUpdate(id)
+                .orElseThrow(() -> RejectedRequestException.notFound("incident.id-not-found", id));
+    }
+
+    /** Locks both incidents in id order, so two requests marking each other as duplicates cannot deadlock. */
+    private Incident lockWithOriginal(long id, Long originalId) {
+        if (originalId == null) {
+            return missing("duplicateOf");
+        }
+        if (originalId < id) {
+            lock(originalId);
+        }
+        return lock(id);
+    }
+
+    private Instant handlingDeadlineFrom(Incident incident, Instant from) {
+        MatterCategory category = catalogue.find(incident.categoryCode())
+                .orElseThrow(() -> new IllegalStateException("Incident " + incident.id() + " has category "
+                        + incident.categoryCode() + ", which is missing from the catalogue"));
+        return Deadlines.handlingDeadline(category, from, calendars.load());
+    }
+
+    private static WorkflowAction staffAction(String code) {
+        if (code == null || code.isBlank()) {
+            return missing("action");
+        }
+        return WorkflowAction.fromCode(code.strip())
+                .filter(WorkflowAction.STAFF_TRANSITIONS::contains)
+                .orElseThrow(() -> RejectedRequestException.badRequest("workflow.action-unknown", code));
+    }
+
+    private static RejectionReason rejectionReason(String code) {
+        if (code == null || code.isBlank()) {
+            return missing("reason");
+        }
+        return RejectionReason.fromCode(code.strip())
+                .orElseThrow(() -> RejectedRequestException.badRequest("workflow.rejection-reason-unknown", code));
+    }
+
+    private String optionalRoute(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (!exists("SELECT EXISTS (SELECT 1 FROM handler_route WHERE code = ?)", code.strip())) {
+            throw RejectedRequestException.badRequest("workflow.route-unknown", code);
+        }
+        return code.strip();
+    }
+
+    private String requiredRoute(String code) {
+        String route = optionalRoute(code);
+        return route == null ? missing("handlerRoute") : route;
+    }
+
+    private String optionalDepartment(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (!exists("SELECT EXISTS (SELECT 1 FROM department WHERE code = ?)", code.strip())) {
+            throw RejectedRequestException.badRequest("workflow.department-unknown", code);
+        }
+        return code.strip();
+    }
+
+    private Set<String> departments(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return missing("departments");
+        }
+        Set<String> departments = new LinkedHashSet<>();
+        for (String code : codes) {
+            String department = optionalDepartment(code);
+            if (department == null) {
+                return missing("departments");
+            }
+            departments.add(department);
+        }
+        return departments;
+    }
+
+    private Duration responseLimit(Integer hours) {
+        if (hours == null) {
+            return properties.summonsResponseLimit();
+        }
+        Duration limit = Duration.ofHours(hours);
+        if (hours < 1 || limit.compareTo(MAX_SUMMONS_RESPONSE_LIMIT) > 0) {
+            throw RejectedRequestException.badRequest("workflow.response-hours-invalid",
+                    MAX_SUMMONS_RESPONSE_LIMIT.toHours(), hours);
+        }
+        return limit;
+    }
+
+    private boolean exists(String sql, String code) {
+        return jdbc.sql(sql).param(code).query(Boolean.class).single();
+    }
+
+    private static String note(String text) {
+        return limited(text, MAX_NOTE_LENGTH);
+    }
+
+    private static String comment(String text) {
+        return limited(text, MAX_COMMENT_LENGTH);
+    }
+
+    private static String limited(String text, int maxLength) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.strip();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > maxLength) {
+            throw RejectedRequestException.badRequest("workflow.text-too-long", maxLength, length);
+        }
+        return trimmed;
+    }
+
+    static List<String> photos(List<String> references) {
+        if (references == null) {
+            return List.of();
+        }
+        if (references.size() > WorkflowStep.MAX_PHOTOS) {
+            throw RejectedRequestException.badRequest("workflow.too-many-photos", WorkflowStep.MAX_PHOTOS,
+                    references.size());
+        }
+        for (String reference : references) {
+            boolean valid = reference != null && !reference.isEmpty() && reference.length() <= MAX_PHOTO_REF_LENGTH
+                    && reference.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+            if (!valid) {
+                throw RejectedRequestException.badRequest("workflow.photo-invalid", MAX_PHOTO_REF_LENGTH,
+                        String.valueOf(reference));
+            }
+        }
+        return references;
+    }
+
+    private static <T> T missing(String field) {
+        throw RejectedRequestException.badRequest("workflow.field-missing", field);
+    }
+}
