@@ -3,9 +3,10 @@ package cn.hemeigrid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A test city far from Huizhou (codes 97xxxx, in Qinghai) for tests that need committed data,
- * such as HTTP calls and the escalation job. It has one county, township and
- * village/community, and a single basic grid covering the square 95.0–95.2° E, 36.0–36.2° N.
+ * A test county far from Huizhou (codes 97xxxx, in Qinghai) for tests that need committed data,
+ * such as HTTP calls and the escalation job. It hangs under the real city 441300000000, so the
+ * city's outline and the map's extent stay Huizhou's, and has one township, one
+ * village/community and a single basic grid covering the square 95.0–95.2° E, 36.0–36.2° N.
  *
  * <p>The rows are committed and stay until the next test run empties the database, because
  * the incidents reported in it have append-only history that cannot be deleted. Inserting is
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class TestCity {
 
-    public static final String CITY = "970000000000";
+    public static final String CITY = "441300000000";
     public static final String COUNTY = "970100000000";
     public static final String TOWNSHIP = "970100001000";
     public static final String VILLAGE = "970100001001";
@@ -27,7 +28,6 @@ public final class TestCity {
     }
 
     public static void insert(JdbcClient jdbc) {
-        unit(jdbc, CITY, "city", "测试市", null);
         unit(jdbc, COUNTY, "county", "测试区", CITY);
         unit(jdbc, TOWNSHIP, "township", "测试街道", COUNTY);
         unit(jdbc, VILLAGE, "village", "测试社区居委会", TOWNSHIP);

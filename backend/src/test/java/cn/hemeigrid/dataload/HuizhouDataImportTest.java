@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
@@ -21,9 +22,11 @@ import cn.hemeigrid.PostgisTest;
 
 /**
  * Checks the data that the import loaded into the test database when the shared application
- * context started. Areas are measured in EPSG:4547 (metres).
+ * context started. Areas are measured in EPSG:4547 (metres). It runs first (see
+ * junit-platform.properties) because other test classes commit rows of their own.
  */
 @PostgisTest
+@Order(1)
 class HuizhouDataImportTest {
 
     @Autowired
