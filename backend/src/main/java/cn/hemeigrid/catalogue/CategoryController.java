@@ -3,6 +3,7 @@ package cn.hemeigrid.catalogue;
 import cn.hemeigrid.CodeName;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,14 @@ class CategoryController {
         this.jdbc = jdbc;
     }
 
-    record CategoryItem(String code, String name, String group, String departmentName, String handlerRouteName) {
+    /**
+     * One category as the report form shows it, with its time limits.
+     *
+     * @param handlingLimitUnit {@code hours} or {@code working_days}
+     */
+    record CategoryItem(String code, String name, String group, String departmentName, String handlerRouteName,
+                        int assignLimitMinutes, int urgentAssignLimitMinutes, int handlingLimit,
+                        String handlingLimitUnit) {
     }
 
     /** Lists the matter categories in display order, for the report form's category choice. */
@@ -27,7 +35,8 @@ class CategoryController {
     List<CategoryItem> categories() {
         return catalogue.all().stream()
                 .map(c -> new CategoryItem(c.code(), c.name(), c.groupName(), c.department().name(),
-                        c.handlerRoute().name()))
+                        c.handlerRoute().name(), c.assignLimitMinutes(), c.urgentAssignLimitMinutes(),
+                        c.handlingLimit(), c.handlingLimitUnit().name().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 

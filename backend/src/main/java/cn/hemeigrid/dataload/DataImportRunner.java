@@ -12,7 +12,7 @@ import cn.hemeigrid.incident.DemoIncidents;
  * when the command line contains the argument {@code import} ({@code java -jar hemei-grid.jar
  * import}). In the latter case the application starts without a web server and exits after
  * the import; see {@code HemeiGridApplication}. A fresh import is followed by the generated
- * demonstration incidents.
+ * demonstration incidents unless {@code hemei.data.demo-incidents} is false.
  *
  * <p>The import runs as the first lifecycle phase, before the web server accepts requests, so
  * no request is answered from a half-loaded database.
@@ -64,7 +64,7 @@ public class DataImportRunner implements SmartLifecycle {
 
     void run(ApplicationArguments args) {
         if (properties.importOnStart() || args.getNonOptionArgs().contains(IMPORT_COMMAND)) {
-            if (dataImport.importIfEmpty().isPresent()) {
+            if (dataImport.importIfEmpty().isPresent() && properties.demoIncidents()) {
                 demoIncidents.addIfNoIncidents();
             }
         }

@@ -17,6 +17,7 @@ import cn.hemeigrid.routing.IncidentRouter;
 import cn.hemeigrid.routing.ReportedLocation;
 import cn.hemeigrid.routing.Routing;
 import cn.hemeigrid.system.RejectedRequestException;
+import cn.hemeigrid.system.UserText;
 
 /** Validates a report, routes it and stores it; the commit happens before the caller answers. */
 @Service
@@ -79,8 +80,11 @@ public class IncidentIntake {
     }
 
     private static String description(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || !UserText.hasVisibleCharacter(text)) {
             throw RejectedRequestException.badRequest("description.missing");
+        }
+        if (UserText.hasForbiddenCharacters(text)) {
+            throw RejectedRequestException.badRequest("text.forbidden-characters", "description");
         }
         String trimmed = text.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
@@ -93,6 +97,9 @@ public class IncidentIntake {
     private static String contact(String text) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (UserText.hasForbiddenCharacters(text)) {
+            throw RejectedRequestException.badRequest("text.forbidden-characters", "contact");
         }
         String trimmed = text.strip();
         if (trimmed.length() > MAX_CONTACT_LENGTH) {

@@ -129,7 +129,8 @@ public class IncidentQueries {
     public record ListItem(long id, String categoryCode, String categoryName, String status, String statusName,
                     String urgency, String channel, Instant reportedAt, Instant handlingDeadline, double lon,
                     double lat, String gridCode, String gridName, String villageName, String departmentName,
-                    String handlerRouteName, boolean outsideCoverage, String descriptionExcerpt) {
+                    String handlerRouteName, boolean outsideCoverage, String descriptionExcerpt,
+                    boolean generated) {
     }
 
     /**
@@ -148,7 +149,8 @@ public class IncidentQueries {
                        i.reported_at, i.handling_deadline, ST_X(i.location) AS lon, ST_Y(i.location) AS lat,
                        coalesce(dg.code, g.code) AS grid_code, coalesce(dg.name, g.name) AS grid_name,
                        v.name AS village_name, d.name AS department_name, r.name AS route_name,
-                       i.outside_coverage, left(i.description, 60) AS excerpt
+                       i.outside_coverage, left(i.description, 60) AS excerpt,
+                       i.source = 'generated' AS generated
                   FROM incident i
                   JOIN matter_category c ON c.code = i.category_code
                   JOIN grid g ON g.id = i.grid_id
@@ -204,7 +206,8 @@ public class IncidentQueries {
                 row.getString("department_name"),
                 row.getString("route_name"),
                 row.getBoolean("outside_coverage"),
-                row.getString("excerpt"));
+                row.getString("excerpt"),
+                row.getBoolean("generated"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

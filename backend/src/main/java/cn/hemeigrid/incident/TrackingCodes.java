@@ -26,14 +26,18 @@ final class TrackingCodes {
     }
 
     /**
-     * Normalises what a person typed: upper case, blanks and dashes removed. Returns null when
-     * the result cannot be a tracking code, so the lookup can answer "not found" at once.
+     * Normalises what a person typed: upper case, blanks and dashes removed, and the letters
+     * Crockford base32 reads as digits (O as 0, I and L as 1) replaced. Returns null when the
+     * result cannot be a tracking code, so the lookup can answer "not found" at once.
      */
     static String normalise(String typed) {
-        if (typed == null) {
+        if (typed == null || typed.length() > 4 * LENGTH) {
             return null;
         }
-        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT)
+                .replace('O', '0')
+                .replace('I', '1')
+                .replace('L', '1');
         return code.matches("[0-9A-HJKMNP-TV-Z]{" + LENGTH + "}") ? code : null;
     }
 }

@@ -1,12 +1,15 @@
 package cn.hemeigrid.system;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     private final MessageSource messages;
 
@@ -52,9 +57,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                ProblemDetail problem = rejected(new RejectedRequestException(HttpStatus.CONTENT_TOO_LARGE,
+                        "request.too-large", tooLarge.maxBytes / 1024));
+                return handleExceptionInternal(exception, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         ProblemDetail problem = createProblemDetail(exception, HttpStatus.BAD_REQUEST,
                 "problem.unreadable-body", "problem.unreadable-body", null, request);
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Answers 400 when PostgreSQL rejects a character of user text (SQLSTATE 22021, such as
+     * NUL, or 22P05), for text paths that do not check with {@link UserText} first.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail databaseRejected(DataAccessException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+                log.warn("Rejected request text the database cannot store: {}", sql.getMessage());
+                return rejected(RejectedRequestException.badRequest("text.unstorable"));
+            }
+        }
+        return unexpected(exception);
     }
 
     @ExceptionHandler(Exception.class)

@@ -26,9 +26,20 @@ public class RejectedRequestException extends RuntimeException {
         this.messageArguments = Arrays.stream(messageArguments).map(RejectedRequestException::plain).toArray();
     }
 
-    /** Renders numbers as typed (114.4055, 2000), not with MessageFormat's rounding and grouping. */
+    static final int MAX_ECHOED_LENGTH = 80;
+
+    /**
+     * Renders numbers as typed (114.4055, 2000), not with MessageFormat's rounding and grouping,
+     * and cuts long strings a client sent so a message never echoes a huge value back.
+     */
     private static Object plain(Object argument) {
-        return argument instanceof Number ? String.valueOf(argument) : argument;
+        if (argument instanceof Number) {
+            return String.valueOf(argument);
+        }
+        if (argument instanceof String text && text.length() > MAX_ECHOED_LENGTH) {
+            return text.substring(0, MAX_ECHOED_LENGTH) + "…";
+        }
+        return argument;
     }
 
     public static RejectedRequestException badRequest(String messageKey, Object... arguments) {

@@ -21,7 +21,7 @@ class DataImportRunnerTest {
 
     @Test
     void importCommandOverridesStartSetting() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents,
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null, true), dataImport, demoIncidents,
                 new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments("import"));
@@ -31,7 +31,7 @@ class DataImportRunnerTest {
 
     @Test
     void startImportRunsImportWithoutCommand() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null, true), dataImport, demoIncidents,
                 new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments("--server.port=0"));
@@ -41,7 +41,7 @@ class DataImportRunnerTest {
 
     @Test
     void noCommandAndStartImportOffSkipsImport() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null), dataImport, demoIncidents,
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(false, null, true), dataImport, demoIncidents,
                 new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());
@@ -52,7 +52,7 @@ class DataImportRunnerTest {
     @Test
     void freshImportAddsDemoIncidents() {
         when(dataImport.importIfEmpty()).thenReturn(Optional.of(new ImportSummary(1, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO)));
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null, true), dataImport, demoIncidents,
                 new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());
@@ -61,8 +61,19 @@ class DataImportRunnerTest {
     }
 
     @Test
+    void demoIncidentsCanBeTurnedOff() {
+        when(dataImport.importIfEmpty()).thenReturn(Optional.of(new ImportSummary(1, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO)));
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null, false), dataImport,
+                demoIncidents, new DefaultApplicationArguments());
+
+        runner.run(new DefaultApplicationArguments());
+
+        verify(demoIncidents, never()).addIfNoIncidents();
+    }
+
+    @Test
     void loadedDatabaseGetsNoDemoIncidents() {
-        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null), dataImport, demoIncidents,
+        DataImportRunner runner = new DataImportRunner(new DataImportProperties(true, null, true), dataImport, demoIncidents,
                 new DefaultApplicationArguments());
 
         runner.run(new DefaultApplicationArguments());

@@ -109,6 +109,10 @@ class IncidentApiTest {
             outside Huizhou          | {"lon":116.3975,"lat":39.9087,"category":"0501","description":"占道"}     | 422 | 不在惠州市辖区内
             swapped coordinates      | {"lon":23.1115,"lat":114.4160,"category":"0501","description":"占道"}     | 422 | 经纬度似乎填反了
             JSON array body          | [1,2,3]                                                                 | 400 | JSON
+            NUL in description       | {"lon":114.4160,"lat":23.1115,"category":"0501","description":"占\\u0000道"} | 400 | description
+            NUL in contact           | {"lon":114.4160,"lat":23.1115,"category":"0501","description":"占道","contact":"138\\u00000000"} | 400 | contact
+            lone surrogate           | {"lon":114.4160,"lat":23.1115,"category":"0501","description":"占\\ud800道"} | 400 | description
+            zero-width description   | {"lon":114.4160,"lat":23.1115,"category":"0501","description":"\\u200b\\u200b"} | 400 | 描述
             """)
     void badReportIsRejectedAndNothingStored(String name, String body, int status, String detailFragment) {
         long before = incidentCount();
@@ -135,6 +139,45 @@ class IncidentApiTest {
         assertThat(english.status()).isEqualTo(400);
         assertThat(english.json().get("detail").asString())
                 .isEqualTo("The description is too long: at most 2000 characters, got 2001.");
+    }
+
+    @Test
+    void oversizedBodyIsRejectedBeforeParsing() {
+        long before = incidentCount();
+        Map<String, Object> report = report();
+        report.put("description", "x".repeat(2_000_000));
+
+        ApiClient.Response response = api.postJson("/api/v1/incidents", ApiClient.json(report));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).contains("请求体过大");
+        assertThat(incidentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void demoIncidentsAreMarkedGenerated() {
+        long generated = jdbc.sql("SELECT count(*) FROM incident WHERE source = 'generated'").query(Long.class).single();
+
+        JsonNode items = api.get("/api/v1/incidents?open=false&limit=1000").json().get("items");
+
+        assertThat(generated).isEqualTo(150);
+        long flagged = 0;
+        for (JsonNode item : items) {
+            if (item.get("generated").asBoolean()) {
+                flagged++;
+            }
+        }
+        assertThat(flagged).isEqualTo(generated);
+    }
+
+    @Test
+    void longUnknownCodeIsNotEchoedInFull() {
+        String code = "Z".repeat(500);
+
+        ApiClient.Response response = api.get("/api/v1/incidents/" + code);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asString()).hasSizeLessThan(200);
     }
 
     private long incidentCount() {

@@ -32,9 +32,15 @@ class TrackingCodesTest {
     }
 
     @Test
+    void lettersReadAsDigitsAreCorrected() {
+        assertThat(TrackingCodes.normalise("3HBRWT91M7SVF1ZO")).isEqualTo("3HBRWT91M7SVF1Z0");
+        assertThat(TrackingCodes.normalise("IHBRWT9LM7SVF1Z0")).isEqualTo("1HBRWT91M7SVF1Z0");
+    }
+
+    @Test
     void impossibleCodeNormalisesToNull() {
         assertThat(TrackingCodes.normalise("V5H5JC03AVFRWK6")).isNull();
-        assertThat(TrackingCodes.normalise("I5H5JC03AVFRWK63")).isNull();
+        assertThat(TrackingCodes.normalise("U5H5JC03AVFRWK63")).isNull();
         assertThat(TrackingCodes.normalise("../../etc/passwd")).isNull();
         assertThat(TrackingCodes.normalise(null)).isNull();
     }

@@ -234,6 +234,18 @@ class WorkflowApiTest {
     record Reported(long id, String trackingCode) {
     }
 
+    @Test
+    void noteWithNulCharacterIsRejected() {
+        Reported incident = report();
+
+        ApiClient.Response response = transition(incident.id(),
+                Map.of("action", "accept", "actor", "李受理", "note", "已受理\u0000"));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("无法保存的字符");
+        assertThat(currentStatus(incident.id())).isEqualTo("reported");
+    }
+
     private Reported report() {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("lon", TestCity.LON);
