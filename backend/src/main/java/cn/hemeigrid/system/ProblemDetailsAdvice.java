@@ -53,7 +53,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Keeps Jackson's parser text out of the answer: it is English and names Java types. */
+    /** Keeps Jackson's parser text out of the response, because it is English and names Java types. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -70,7 +70,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Answers 400 when PostgreSQL rejects a character of user text (SQLSTATE 22021, such as
+     * Returns 400 when PostgreSQL rejects a character of user text (SQLSTATE 22021, such as
      * NUL, or 22P05), for text paths that do not check with {@link UserText} first.
      */
     @ExceptionHandler(DataAccessException.class)

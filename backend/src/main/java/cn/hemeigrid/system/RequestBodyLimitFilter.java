@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rejects request bodies larger than {@code hemei.http.max-request-size} (default 1 MB) before
- * they are parsed: at once with 413 when Content-Length says so, and as soon as the limit is
+ * they are parsed: at once with 413 when the Content-Length header exceeds it, and as soon as the limit is
  * passed for a body without a length, whose read then fails with {@link BodyTooLargeException}.
  */
 @Component
