@@ -24,6 +24,34 @@ class ChinaOffsetTest {
         assertThat(wgs.lat()).isCloseTo(32.0, within(0.000002));
     }
 
+    // Vectors at (116.404, 39.915) as published with the wandergis/coordtransform library and
+    // repeated in the hutool CoordinateUtil tests.
+    @Test
+    void gcj02ToBd09MatchesPublishedVector() {
+        LonLat bd = ChinaOffset.gcj02ToBd09(new LonLat(116.404, 39.915));
+
+        assertThat(bd.lon()).isCloseTo(116.41036949371029, within(1e-9));
+        assertThat(bd.lat()).isCloseTo(39.92133699351021, within(1e-9));
+    }
+
+    @Test
+    void bd09ToGcj02MatchesPublishedVector() {
+        // The published value comes from Baidu's one-step approximate inverse; ours iterates to
+        // the exact inverse, which differs by well under a metre (1e-5 degrees).
+        LonLat gcj = ChinaOffset.bd09ToGcj02(new LonLat(116.404, 39.915));
+
+        assertThat(gcj.lon()).isCloseTo(116.39762729119315, within(1e-5));
+        assertThat(gcj.lat()).isCloseTo(39.90865673957631, within(1e-5));
+    }
+
+    @Test
+    void wgs84ToGcj02MatchesSecondPublishedVector() {
+        LonLat gcj = ChinaOffset.wgs84ToGcj02(new LonLat(116.404, 39.915));
+
+        assertThat(gcj.lon()).isCloseTo(116.41024449916938, within(1e-9));
+        assertThat(gcj.lat()).isCloseTo(39.91640428150164, within(1e-9));
+    }
+
     @Test
     void bd09RoundTripInHuizhou() {
         LonLat wgs = new LonLat(114.4126, 23.0794);
