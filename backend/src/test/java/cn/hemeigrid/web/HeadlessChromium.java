@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
@@ -38,10 +39,21 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Starts a browser with a window of the given size in CSS pixels. Fails the test, rather
-     * than skipping it, when Chromium or chromedriver is missing.
+     * Starts a browser with a window of the given size in CSS pixels, in Chromium's default
+     * language. Fails the test, rather than skipping it, when Chromium or chromedriver is
+     * missing.
      */
     static HeadlessChromium start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /**
+     * Starts a browser like {@link #start(int, int)} whose user prefers the given languages,
+     * e.g. "en-US,en". The first one becomes the interface language (navigator.language), and
+     * the list is sent as the Accept-Language header of every request the browser makes
+     * unless a page sets its own.
+     */
+    static HeadlessChromium start(int width, int height, String acceptLanguages) {
         requireExecutable(CHROMIUM);
         requireExecutable(CHROMEDRIVER);
 
@@ -59,6 +71,10 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        if (acceptLanguages != null) {
+            options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        }
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);

@@ -35,6 +35,10 @@ class ResidentReportBrowserTest {
     private static final double LAT = 23.1115;
     private static final int ZOOM = 16;
 
+    // Open sea south of 惠东县, outside Huizhou's jurisdiction.
+    private static final double SEA_LON = 114.9000;
+    private static final double SEA_LAT = 22.5000;
+
     // 占道经营 (street vending) from the starter catalogue, handled by city management.
     private static final String CATEGORY = "0501";
 
@@ -66,7 +70,7 @@ class ResidentReportBrowserTest {
         driver.get("http://127.0.0.1:" + port + "/report.html");
         wait.until(d -> d.findElements(By.cssSelector("#category option")).size() > 1);
 
-        dropPinAtMapCentre();
+        dropPinAt(LON, LAT);
         Map<?, ?> pin = (Map<?, ?>) driver.executeScript("return window.hemeiReport.pin()");
         assertThat(pin.get("crs")).isEqualTo("cgcs2000");
         assertThat(((Number) pin.get("lon")).doubleValue()).isCloseTo(LON, within(0.0005));
@@ -93,11 +97,55 @@ class ResidentReportBrowserTest {
         assertThat(driver.findElement(By.id("track-error")).isDisplayed()).isFalse();
     }
 
-    /** Centres the map on the test point through the page's test hook, then taps the map's middle. */
-    private void dropPinAtMapCentre() {
-        driver.executeScript("window.hemeiReport.setView(arguments[0], arguments[1], arguments[2])", LON, LAT, ZOOM);
+    @Test
+    void englishBrowserStillSeesChinese() {
+        restartBrowser(HeadlessChromium.start(390, 844, "en-US,en"));
+        driver.get("http://127.0.0.1:" + port + "/report.html");
+        wait.until(d -> d.findElements(By.cssSelector("#category option")).size() > 1);
+        assertThat(bareFetchDetail(SEA_LON, SEA_LAT))
+                .as("detail for a fetch without the page's header, showing that the browser asks for English")
+                .contains("outside the jurisdiction");
+
+        dropPinAt(SEA_LON, SEA_LAT);
+        wait.until(ExpectedConditions.attributeContains(By.id("pin-grid"), "class", "pin-grid--error"));
+        assertThat(text("pin-grid")).as("grid preview of a pin in the sea").contains("不在惠州市辖区内");
+
+        new Select(driver.findElement(By.id("category"))).selectByValue(CATEGORY);
+        driver.findElement(By.id("description")).sendKeys("海面上有大片漂浮垃圾。");
+        driver.findElement(By.id("submit")).click();
+        wait.until(d -> isShown(d, "error"));
+        assertThat(text("error")).as("error after submitting a pin in the sea").contains("不在惠州市辖区内");
+
+        dropPinAt(LON, LAT);
+        driver.findElement(By.id("submit")).click();
+        awaitTrackingCode();
+        assertThat(text("result-status")).isEqualTo("已上报");
+        assertThat(text("routed-team")).as("team with role names").contains("网格长").doesNotContain("Grid leader");
+    }
+
+    /** Centres the map on a point through the page's test hook, then taps the map's middle. */
+    private void dropPinAt(double lon, double lat) {
+        String before = text("pin-location");
+        driver.executeScript("window.hemeiReport.setView(arguments[0], arguments[1], arguments[2])", lon, lat, ZOOM);
         driver.findElement(By.id("report-map")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pin-location"), "经度"));
+        wait.until(d -> !text("pin-location").equals(before) && text("pin-location").contains("经度"));
+    }
+
+    /** Returns the problem detail of GET /api/v1/route sent by a fetch with only the browser's own headers. */
+    private String bareFetchDetail(double lon, double lat) {
+        return (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(`/api/v1/route?lon=${arguments[0]}&lat=${arguments[1]}`)
+                    .then((response) => response.json())
+                    .then((problem) => done(problem.detail), (error) => done(String(error)));
+                """, lon, lat);
+    }
+
+    private void restartBrowser(HeadlessChromium replacement) {
+        browser.close();
+        browser = replacement;
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     /** Waits for the tracking code, or fails with the error the page shows. */
