@@ -86,6 +86,10 @@ class ResidentReportBrowserTest {
         assertThat(text("routed-department")).isNotBlank().isNotEqualTo("—");
         assertThat(text("result-status")).isNotBlank();
 
+        driver.findElement(By.id("copy-tracking-code")).click();
+        wait.until(d -> !text("copy-status").isEmpty());
+        assertThat(text("copy-status")).as("copy message, either copied or selected").contains("跟踪码");
+
         WebElement trackInput = driver.findElement(By.id("track-code"));
         trackInput.clear();
         trackInput.sendKeys(trackingCode);
@@ -95,6 +99,9 @@ class ResidentReportBrowserTest {
         assertThat(text("track-status")).isEqualTo(text("result-status"));
         assertThat(text("track-grid-code")).isEqualTo(text("routed-grid-code"));
         assertThat(driver.findElement(By.id("track-error")).isDisplayed()).isFalse();
+        assertThat(driver.getPageSource()).as("page with result and progress: the API and README say 跟踪码")
+                .contains("跟踪码")
+                .doesNotContain("追踪码");
     }
 
     @Test

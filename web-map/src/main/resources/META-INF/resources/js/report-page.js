@@ -231,11 +231,11 @@ async function copyTrackingCode() {
   const status = byId('copy-status');
   try {
     await navigator.clipboard.writeText(code);
-    status.textContent = '已复制追踪码。';
+    status.textContent = '已复制跟踪码。';
   } catch {
     // The Clipboard API needs HTTPS; select the code so the resident can copy it by hand.
     window.getSelection().selectAllChildren(byId('tracking-code'));
-    status.textContent = '无法自动复制，已选中追踪码，请长按或按 Ctrl+C 复制。';
+    status.textContent = '无法自动复制，已选中跟踪码，请长按或按 Ctrl+C 复制。';
   }
 }
 
