@@ -20,6 +20,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.util.FileSystemUtils;
 
+import cn.hemeigrid.ApiClient;
+
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, for browser tests of the pages.
  * Both binaries are given by path, so Selenium Manager never runs and nothing is downloaded.
@@ -90,6 +92,33 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Rewrites the JSON body of every fetch response whose URL path matches {@code pathPattern}
+     * (a JavaScript regular expression) in the pages loaded from now on. {@code transform} is
+     * a JavaScript function expression that takes the parsed body and returns the new one.
+     * Tests use it to add fields that the API is to send but does not send yet.
+     */
+    void rewriteJsonResponses(String pathPattern, String transform) {
+        String script = """
+                (() => {
+                  const pattern = new RegExp(%s);
+                  const transform = %s;
+                  const originalFetch = window.fetch;
+                  window.fetch = async (input, init) => {
+                    const response = await originalFetch(input, init);
+                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                    if (!response.ok || !pattern.test(url.pathname)) {
+                      return response;
+                    }
+                    const body = transform(await response.json());
+                    return new Response(JSON.stringify(body),
+                        { status: response.status, statusText: response.statusText, headers: response.headers });
+                  };
+                })();
+                """.formatted(ApiClient.json(pathPattern), transform);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 
     /** Returns the console messages and failed loads logged since the last call. */
