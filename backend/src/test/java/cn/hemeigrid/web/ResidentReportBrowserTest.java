@@ -130,11 +130,17 @@ class ResidentReportBrowserTest {
         assertThat(text("routed-team")).as("team with role names").contains("网格长").doesNotContain("Grid leader");
     }
 
-    /** Centres the map on a point through the page's test hook, then taps the map's middle. */
+    /**
+     * Centres the map on a point through the page's test hook, then taps the map's middle.
+     * The map is scrolled into view first because Selenium clicks the middle of the visible
+     * part of an element, which on a phone may be the attribution at the map's bottom edge.
+     */
     private void dropPinAt(double lon, double lat) {
         String before = text("pin-location");
+        WebElement map = driver.findElement(By.id("report-map"));
+        driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", map);
         driver.executeScript("window.hemeiReport.setView(arguments[0], arguments[1], arguments[2])", lon, lat, ZOOM);
-        driver.findElement(By.id("report-map")).click();
+        map.click();
         wait.until(d -> !text("pin-location").equals(before) && text("pin-location").contains("经度"));
     }
 
