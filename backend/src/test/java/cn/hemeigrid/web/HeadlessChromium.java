@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
@@ -18,6 +19,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.util.FileSystemUtils;
+
+import cn.hemeigrid.ApiClient;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, for browser tests of the pages.
@@ -38,10 +41,21 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Starts a browser with a window of the given size in CSS pixels. Fails the test, rather
-     * than skipping it, when Chromium or chromedriver is missing.
+     * Starts a browser whose pages get a viewport of the given size in CSS pixels, in
+     * Chromium's default language. Fails the test, rather than skipping it, when Chromium or
+     * chromedriver is missing.
      */
     static HeadlessChromium start(int width, int height) {
+        return start(width, height, null);
+    }
+
+    /**
+     * Starts a browser like {@link #start(int, int)} whose user prefers the given languages,
+     * e.g. "en-US,en". The first one becomes the interface language (navigator.language), and
+     * the list is sent as the Accept-Language header of every request the browser makes
+     * unless a page sets its own.
+     */
+    static HeadlessChromium start(int width, int height, String acceptLanguages) {
         requireExecutable(CHROMIUM);
         requireExecutable(CHROMEDRIVER);
 
@@ -59,6 +73,10 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        if (acceptLanguages != null) {
+            options.addArguments("--lang=" + acceptLanguages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+        }
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
@@ -69,11 +87,42 @@ final class HeadlessChromium implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // --window-size alone is not enough: headless Chromium 156 under chromedriver keeps
+        // the window at least 500 px wide, and the window includes space outside the page.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return new HeadlessChromium(driver, profile);
     }
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Rewrites the JSON body of every fetch response whose URL path matches {@code pathPattern}
+     * (a JavaScript regular expression) in the pages loaded from now on. {@code transform} is
+     * a JavaScript function expression that takes the parsed body and returns the new one.
+     * Tests use it to add fields that the API is to send but does not send yet.
+     */
+    void rewriteJsonResponses(String pathPattern, String transform) {
+        String script = """
+                (() => {
+                  const pattern = new RegExp(%s);
+                  const transform = %s;
+                  const originalFetch = window.fetch;
+                  window.fetch = async (input, init) => {
+                    const response = await originalFetch(input, init);
+                    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+                    if (!response.ok || !pattern.test(url.pathname)) {
+                      return response;
+                    }
+                    const body = transform(await response.json());
+                    return new Response(JSON.stringify(body),
+                        { status: response.status, statusText: response.statusText, headers: response.headers });
+                  };
+                })();
+                """.formatted(ApiClient.json(pathPattern), transform);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
     }
 
     /** Returns the console messages and failed loads logged since the last call. */

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,7 +22,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import tools.jackson.databind.JsonNode;
 
 /** The map page (index.html) in headless Chromium against the running application. */
 @PostgisTest
@@ -67,6 +74,90 @@ class MapPageBrowserTest {
                 "return performance.getEntriesByType('resource').map(e => e.name)"
                         + ".filter(name => !name.startsWith(arguments[0] + '/'))", origin);
         assertThat(outsideRequests).as("requests to other origins").isEmpty();
+    }
+
+    @ParameterizedTest(name = "zoom {0}")
+    @ValueSource(ints = {16, 17})
+    void labelsInDedicatedGridDoNotOverlap(int zoom) {
+        JsonNode dedicated = firstDedicatedGrid();
+        double[] centre = boxCentre(dedicated.get("geometry"));
+        String name = dedicated.get("properties").get("name").asText();
+
+        driver.get("http://127.0.0.1:" + port + "/index.html"
+                + String.format(Locale.ROOT, "#map=%d/%.6f/%.6f", zoom, centre[1], centre[0]));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> allLayersSettled());
+        driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                requestAnimationFrame(() => requestAnimationFrame(() => done()));
+                """);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> labels = (List<Map<String, Object>>) driver.executeScript("""
+                const frame = document.getElementById('map').getBoundingClientRect();
+                return [...document.querySelectorAll('.area-label')]
+                    .filter((label) => getComputedStyle(label).display !== 'none'
+                        && getComputedStyle(label).visibility !== 'hidden')
+                    .map((label) => ({ text: label.textContent, level: label.className.match(/area-label--(\\w+)/)[1],
+                                       box: label.getBoundingClientRect().toJSON() }))
+                    .filter(({ box }) => box.left < frame.right && frame.left < box.right
+                        && box.top < frame.bottom && frame.top < box.bottom);
+                """);
+
+        assertThat(labels).extracting(label -> label.get("text")).as("labels shown").contains(name);
+        assertThat(labels).extracting(label -> label.get("level")).as("levels of the labels shown")
+                .contains("grid")
+                .doesNotContain("village");
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(overlap(labels.get(i), labels.get(j)))
+                        .as("%s overlaps %s", labels.get(i), labels.get(j))
+                        .isFalse();
+            }
+        }
+    }
+
+    /** Returns the first dedicated grid in central Huizhou as a GeoJSON feature. */
+    private JsonNode firstDedicatedGrid() {
+        JsonNode features = new ApiClient(port).get("/api/v1/layers/grids?bbox=114.30,23.00,114.50,23.20&zoom=14")
+                .json().get("features");
+        for (JsonNode feature : features) {
+            if ("dedicated".equals(feature.get("properties").get("kind").asText())) {
+                return feature;
+            }
+        }
+        throw new AssertionError("No dedicated grid in central Huizhou in GET /api/v1/layers/grids");
+    }
+
+    /** Returns the centre [lon, lat] of a Polygon's or MultiPolygon's bounding box. */
+    private static double[] boxCentre(JsonNode geometry) {
+        double minLon = Double.MAX_VALUE;
+        double minLat = Double.MAX_VALUE;
+        double maxLon = -Double.MAX_VALUE;
+        double maxLat = -Double.MAX_VALUE;
+        List<JsonNode> pending = new ArrayList<>(List.of(geometry.get("coordinates")));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.remove(pending.size() - 1);
+            if (node.get(0).isNumber()) {
+                minLon = Math.min(minLon, node.get(0).asDouble());
+                maxLon = Math.max(maxLon, node.get(0).asDouble());
+                minLat = Math.min(minLat, node.get(1).asDouble());
+                maxLat = Math.max(maxLat, node.get(1).asDouble());
+            } else {
+                node.forEach(pending::add);
+            }
+        }
+        return new double[] {(minLon + maxLon) / 2, (minLat + maxLat) / 2};
+    }
+
+    private static boolean overlap(Map<String, Object> first, Map<String, Object> second) {
+        Map<?, ?> a = (Map<?, ?>) first.get("box");
+        Map<?, ?> b = (Map<?, ?>) second.get("box");
+        return number(a, "left") < number(b, "right") && number(b, "left") < number(a, "right")
+                && number(a, "top") < number(b, "bottom") && number(b, "top") < number(a, "bottom");
+    }
+
+    private static double number(Map<?, ?> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
     }
 
     /** Returns true once the page has started and none of its layers is still loading. */

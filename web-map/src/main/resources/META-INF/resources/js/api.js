@@ -1,5 +1,10 @@
 // Fetch helpers for the hemei-grid JSON API and display of its errors. The server reports
-// errors as RFC 9457 problem details ({type, title, status, detail}) with a Chinese detail.
+// errors as RFC 9457 problem details ({type, title, status, detail}).
+
+// The server localises status, role and grid-type names and the error detail by
+// Accept-Language. The pages are Chinese, so every request sets zh-CN, whatever language
+// the browser itself prefers.
+const PAGE_LANGUAGE = 'zh-CN';
 
 /** An HTTP error response. `problem` is the parsed problem details body, or null. */
 export class ApiError extends Error {
@@ -68,8 +73,9 @@ export function clearError(box) {
 }
 
 async function send(path, init) {
+  const headers = { ...init.headers, 'Accept-Language': PAGE_LANGUAGE };
   try {
-    return await fetch(path, init);
+    return await fetch(path, { ...init, headers });
   } catch (error) {
     if (isAbort(error)) {
       throw error;

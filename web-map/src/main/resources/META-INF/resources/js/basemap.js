@@ -6,8 +6,6 @@ import { escapeHtml } from './dom.js';
 export const FALLBACK_CONFIG = Object.freeze({
   tileUrl: '',
   tileAttribution: '',
-  centre: [114.416, 23.1115],
-  zoom: 10,
   bounds: [113.85, 22.55, 115.45, 23.95],
 });
 
@@ -21,17 +19,17 @@ export function loadMapConfig() {
 }
 
 /**
- * Creates a map in the container. With an empty tileUrl no base layer is added, so the
- * page draws only our own layers on a plain background and requests nothing from outside.
+ * Creates a map in the container, showing the whole city (config.bounds, as
+ * [minLon, minLat, maxLon, maxLat]) at the largest zoom that fits the container, so that no
+ * county is cut off on a phone. keepViewInAddress replaces that view with a saved one.
+ * With an empty tileUrl no base layer is added, so the page draws only our own layers on a
+ * plain background and requests nothing from outside.
  */
 export function createBaseMap(container, config) {
   const [minLon, minLat, maxLon, maxLat] = config.bounds;
   const area = L.latLngBounds([minLat, minLon], [maxLat, maxLon]);
-  const [lon, lat] = config.centre;
 
   const map = L.map(container, {
-    center: [lat, lon],
-    zoom: config.zoom,
     minZoom: 7,
     maxZoom: 19,
     maxBounds: area.pad(0.5),
@@ -52,6 +50,7 @@ export function createBaseMap(container, config) {
     map.getContainer().classList.add('map--no-tiles');
   }
 
+  map.fitBounds(area);
   return map;
 }
 
@@ -64,7 +63,7 @@ export function bboxParameter(bounds) {
 
 /**
  * Keeps the view in the address as "#map=zoom/lat/lon", so a view can be bookmarked or sent
- * to a colleague, and starts from that view when the address has one.
+ * to a colleague, and starts from that view instead of the whole city when the address has one.
  */
 export function keepViewInAddress(map) {
   const match = /^#map=(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(window.location.hash);

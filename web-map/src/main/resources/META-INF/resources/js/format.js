@@ -36,6 +36,8 @@ const CHANNEL_NAMES = {
 
 const GRID_KIND_NAMES = { basic: '基础网格', dedicated: '专属网格' };
 
+const HANDLING_LIMIT_UNITS = { hours: '小时', working_days: '个工作日' };
+
 /** Formats an ISO-8601 timestamp as e.g. "2025年6月3日周二 16:30"; returns "—" for null. */
 export function formatDateTime(iso) {
   const date = parseDate(iso);
@@ -93,6 +95,19 @@ export function channelName(code) {
 export function gridKindName(grid) {
   const kind = GRID_KIND_NAMES[grid.kind] ?? grid.kind;
   return grid.dedicatedTypeName ? `${kind}（${grid.dedicatedTypeName}）` : kind;
+}
+
+/**
+ * Formats a matter category's handling time limit as "限时 2 个工作日" or "限时 24 小时".
+ * Returns null when the category has no limit (older servers leave the fields out) or one
+ * in a unit other than 'hours' and 'working_days'.
+ */
+export function handlingLimitText({ handlingLimit, handlingLimitUnit }) {
+  if (!Number.isInteger(handlingLimit) || handlingLimit <= 0) {
+    return null;
+  }
+  const unit = HANDLING_LIMIT_UNITS[handlingLimitUnit];
+  return unit ? `限时 ${handlingLimit} ${unit}` : null;
 }
 
 /** Formats a grid as "name（code）". */

@@ -2,7 +2,7 @@
 import { getJson } from './api.js';
 import { el } from './dom.js';
 import { formatShortDateTime, gridKindName } from './format.js';
-import { statusBadge } from './incidents.js';
+import { demoTag, isDemo, statusBadge } from './incidents.js';
 import { teamList } from './team.js';
 
 // Open incidents listed in the popup; the rest are counted.
@@ -56,6 +56,7 @@ function incidentList(incidents) {
     el('ul', { className: 'incident-lines' }, listed.map((item) => el('li', {},
       `${item.categoryName} `,
       statusBadge(item),
+      isDemo(item) ? [' ', demoTag()] : null,
       el('span', { className: 'muted' }, ` ${formatShortDateTime(item.reportedAt)}`)))),
     rest > 0 ? el('p', { className: 'muted' }, `另有 ${rest} 件，请在调度台查看。`) : null);
 }

@@ -1,7 +1,7 @@
 // The dispatcher's incident list: one button per open incident.
 import { el } from './dom.js';
 import { describeTimeLeft, formatShortDateTime, isOverdue, urgencyName } from './format.js';
-import { statusBadge } from './incidents.js';
+import { demoTag, isDemo, statusBadge } from './incidents.js';
 
 /**
  * Builds the row of one incident list item. The row is a button carrying the incident id
@@ -20,7 +20,8 @@ export function incidentRow(item) {
       el('span', { className: 'incident-row__title' },
         el('strong', {}, item.categoryName), ' ',
         item.urgency === 'urgent' ? el('span', { className: 'badge badge--urgent' }, urgencyName(item.urgency)) : null, ' ',
-        statusBadge(item)),
+        statusBadge(item),
+        isDemo(item) ? [' ', demoTag()] : null),
       el('span', { className: 'incident-row__line' },
         item.gridName ? `${item.gridName}（${item.gridCode}）` : '网格未知',
         item.villageName ? ` · ${item.villageName}` : null,

@@ -18,7 +18,7 @@ export function loadOpenIncidents(bbox, { signal } = {}) {
 export function incidentMarker(item) {
   const marker = L.marker([item.lat, item.lon], {
     icon: incidentIcon(item),
-    title: `${item.categoryName}（${item.statusName}）`,
+    title: markerTitle(item),
     urgent: item.urgency === 'urgent',
   });
   marker.bindPopup(() => incidentPopup(item), { maxWidth: 300 });
@@ -62,7 +62,8 @@ export function incidentPopup(item) {
     el('p', { className: 'popup__status' },
       statusBadge(item),
       ' ',
-      el('span', { className: item.urgency === 'urgent' ? 'badge badge--urgent' : 'badge' }, urgencyName(item.urgency))),
+      el('span', { className: item.urgency === 'urgent' ? 'badge badge--urgent' : 'badge' }, urgencyName(item.urgency)),
+      isDemo(item) ? [' ', demoTag()] : null),
     el('dl', { className: 'facts' },
       fact('网格', item.gridName ? `${item.gridName}（${item.gridCode}）` : '—'),
       fact('村（社区）', item.villageName ?? '—'),
@@ -79,6 +80,25 @@ export function statusBadge(item) {
   const overdue = isOverdue(item.handlingDeadline);
   return el('span', { className: overdue ? 'badge badge--overdue' : 'badge badge--status' },
     overdue ? `${item.statusName} · 已超期` : item.statusName);
+}
+
+/**
+ * Returns true for a demonstration incident, which the server generates on a fresh database
+ * so that the pages have something to show. An item without the `generated` field counts as
+ * real, so until GET /api/v1/incidents and GET /api/v1/grids/{code} send it no item is tagged.
+ */
+export function isDemo(item) {
+  return item.generated === true;
+}
+
+/** Builds the grey 演示数据 tag that keeps demonstration incidents apart from real reports. */
+export function demoTag() {
+  return el('span', { className: 'badge badge--demo', title: '系统生成的演示事件，不是居民的真实上报' }, '演示数据');
+}
+
+function markerTitle(item) {
+  const demo = isDemo(item) ? '，演示数据' : '';
+  return `${item.categoryName}（${item.statusName}${demo}）`;
 }
 
 function incidentIcon(item) {

@@ -2,6 +2,7 @@
 // visible area, with their styles and legend entries.
 import { getJson, query } from './api.js';
 import { el } from './dom.js';
+import { hideOverlappingLabels } from './label-collisions.js';
 import { ViewportSource } from './viewport-source.js';
 
 // Lowest zoom at which each layer is requested. The server may still return truncated=true.
@@ -23,7 +24,9 @@ export const STYLES = {
 };
 
 // Zoom from which area names are printed on the map, by level. County names are hidden
-// again when zoomed in so far that they would sit alone in an empty middle.
+// again when zoomed in so far that they would sit alone in an empty middle. Village names
+// are hidden while grid names are shown: the imported grid names start with the village's
+// short name (紫西岭社区第2网格 in 紫西岭社区居委会), and the village label would crowd them.
 const LABEL_ZOOM = { township: 11, village: 14, grid: 16, countyUntil: 12 };
 
 /**
@@ -37,7 +40,6 @@ const LABEL_ZOOM = { township: 11, village: 14, grid: 16, countyUntil: 12 };
  */
 export function addAreaLayers(map, { onGridClick = null, facilities = true } = {}) {
   createPanes(map);
-  followLabelZoom(map);
 
   const counties = boundaryLayer('county');
   const townships = boundaryLayer('township');
@@ -73,6 +75,10 @@ export function addAreaLayers(map, { onGridClick = null, facilities = true } = {
   for (const layer of Object.values(overlays)) {
     layer.addTo(map);
   }
+  followLabelZoom(map, [basicGrids, dedicatedGrids]);
+  // Where labels collide, grid names win, because from the zoom that shows them they are
+  // what a grid worker looks for. Area names follow from county down to village.
+  hideOverlappingLabels(map, [dedicatedGrids, basicGrids, counties, townships, villages]);
   return { overlays, sources };
 }
 
@@ -95,16 +101,21 @@ function createPanes(map) {
   }
 }
 
-function followLabelZoom(map) {
+/** Sets the labels-* classes of the map container for the zoom and the grid layers shown. */
+function followLabelZoom(map, gridLayers) {
   const container = map.getContainer();
   const update = () => {
     const zoom = map.getZoom();
+    const gridLabels = zoom >= LABEL_ZOOM.grid && gridLayers.some((layer) => map.hasLayer(layer));
     container.classList.toggle('labels-county', zoom < LABEL_ZOOM.countyUntil);
     container.classList.toggle('labels-township', zoom >= LABEL_ZOOM.township);
-    container.classList.toggle('labels-village', zoom >= LABEL_ZOOM.village);
+    container.classList.toggle('labels-village', zoom >= LABEL_ZOOM.village && !gridLabels);
     container.classList.toggle('labels-grid', zoom >= LABEL_ZOOM.grid);
   };
   map.on('zoomend', update);
+  for (const layer of gridLayers) {
+    layer.on('add remove', update);
+  }
   update();
 }
 

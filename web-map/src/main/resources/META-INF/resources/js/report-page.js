@@ -3,7 +3,7 @@
 import { clearError, getJson, isAbort, postJson, query, showError } from './api.js';
 import { FALLBACK_CONFIG, createBaseMap, loadMapConfig } from './basemap.js';
 import { el, replaceChildren } from './dom.js';
-import { formatDistance, gridLabel } from './format.js';
+import { formatDistance, gridLabel, handlingLimitText } from './format.js';
 import { addAreaLayers } from './layers.js';
 import { LocationPicker } from './location-picker.js';
 import { routingFacts } from './routing-view.js';
@@ -63,14 +63,19 @@ async function loadCategories() {
   }
 }
 
-/** Groups categories into optgroups in the order the server returns them. */
+/**
+ * Groups categories into optgroups in the order the server returns them. Each option shows
+ * the category's handling time limit when the server sends one.
+ */
 function categoryGroups(categories) {
   const groups = new Map();
   for (const category of categories) {
     if (!groups.has(category.group)) {
       groups.set(category.group, el('optgroup', { label: category.group }));
     }
-    groups.get(category.group).append(el('option', { value: category.code }, category.name));
+    const limit = handlingLimitText(category);
+    const label = limit ? `${category.name}（${limit}）` : category.name;
+    groups.get(category.group).append(el('option', { value: category.code }, label));
   }
   return [...groups.values()];
 }
@@ -231,11 +236,11 @@ async function copyTrackingCode() {
   const status = byId('copy-status');
   try {
     await navigator.clipboard.writeText(code);
-    status.textContent = '已复制追踪码。';
+    status.textContent = '已复制跟踪码。';
   } catch {
     // The Clipboard API needs HTTPS; select the code so the resident can copy it by hand.
     window.getSelection().selectAllChildren(byId('tracking-code'));
-    status.textContent = '无法自动复制，已选中追踪码，请长按或按 Ctrl+C 复制。';
+    status.textContent = '无法自动复制，已选中跟踪码，请长按或按 Ctrl+C 复制。';
   }
 }
 

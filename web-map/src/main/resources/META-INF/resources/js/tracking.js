@@ -38,7 +38,7 @@ async function lookUp(rawCode) {
   clearError(errorBox);
   if (!code) {
     result.hidden = true;
-    showError(errorBox, '请输入追踪码。');
+    showError(errorBox, '请输入跟踪码。');
     return;
   }
 
@@ -62,7 +62,7 @@ function incidentSummary(incident) {
       el('span', { className: 'muted' }, '当前状态：'),
       el('span', { id: 'track-status', className: 'badge badge--status' }, incident.statusName)),
     el('dl', { className: 'facts' },
-      el('dt', {}, '追踪码'), el('dd', { className: 'code' }, incident.trackingCode),
+      el('dt', {}, '跟踪码'), el('dd', { className: 'code' }, incident.trackingCode),
       el('dt', {}, '问题类别'), el('dd', { id: 'track-category' }, incident.categoryName),
       el('dt', {}, '紧急程度'), el('dd', {}, urgencyName(incident.urgency)),
       el('dt', {}, '上报时间'), el('dd', {}, formatDateTime(incident.reportedAt)),
