@@ -25,21 +25,6 @@ import tools.jackson.databind.JsonNode;
 @PostgisTest
 class DispatchPageBrowserTest {
 
-    // Every description that DemoIncidents writes starts with this.
-    private static final String DEMO_PREFIX = "【演示数据】";
-
-    // Sets `generated` the way the server is to send it: true for the demonstration incidents
-    // and false for real reports, in the incident list and in a grid's open incidents.
-    // TODO: drop this rewrite once GET /api/v1/incidents and /api/v1/grids/{code} send `generated`.
-    private static final String MARK_GENERATED = """
-            (body) => {
-              for (const item of body.items ?? body.openIncidents ?? []) {
-                item.generated = (item.descriptionExcerpt ?? '').startsWith('%s');
-              }
-              return body;
-            }
-            """.formatted(DEMO_PREFIX);
-
     @LocalServerPort
     int port;
 
@@ -71,7 +56,6 @@ class DispatchPageBrowserTest {
         double lat = demo.get("lat").asDouble();
         String demoId = demo.get("id").asText();
         String realId = reportAt(lon, lat);
-        browser.rewriteJsonResponses("^/api/v1/(incidents|grids/[^/]+)$", MARK_GENERATED);
 
         driver.get("http://127.0.0.1:" + port + "/dispatch.html"
                 + String.format(Locale.ROOT, "#map=17/%.5f/%.5f", lat, lon));
@@ -145,7 +129,7 @@ class DispatchPageBrowserTest {
     }
 
     private static boolean isDemo(JsonNode item) {
-        return item.path("descriptionExcerpt").asText().startsWith(DEMO_PREFIX);
+        return item.path("generated").asBoolean();
     }
 
     private static By rowSelector(String id) {

@@ -132,23 +132,11 @@ class ResidentReportBrowserTest {
 
     @Test
     void categoriesShowHandlingLimit() {
-        // Sets the handling limit fields that GET /api/v1/categories is to send: 0501 in
-        // working days, 0101 in hours, and none for the other categories.
-        // TODO: drop this rewrite once the API sends handlingLimit and handlingLimitUnit.
-        browser.rewriteJsonResponses("^/api/v1/categories$", """
-                (categories) => categories.map((category) => {
-                  const { handlingLimit, handlingLimitUnit, ...rest } = category;
-                  const limits = { '0501': [2, 'working_days'], '0101': [24, 'hours'] };
-                  const limit = limits[category.code];
-                  return limit ? { ...rest, handlingLimit: limit[0], handlingLimitUnit: limit[1] } : rest;
-                })
-                """);
         driver.get("http://127.0.0.1:" + port + "/report.html");
         wait.until(d -> d.findElements(By.cssSelector("#category option")).size() > 1);
 
         assertThat(optionText("0501")).isEqualTo("占道经营（限时 2 个工作日）");
-        assertThat(optionText("0101")).isEqualTo("人口信息变动（限时 24 小时）");
-        assertThat(optionText("0102")).as("category without a limit").isEqualTo("出租屋信息登记");
+        assertThat(optionText("0201")).isEqualTo("消防通道堵塞（限时 24 小时）");
     }
 
     private String optionText(String categoryCode) {
