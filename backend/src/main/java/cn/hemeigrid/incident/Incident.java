@@ -18,7 +18,7 @@ import cn.hemeigrid.catalogue.Urgency;
 import cn.hemeigrid.routing.ReportedLocation;
 import cn.hemeigrid.routing.Routing;
 
-/** A reported incident with the routing it received on arrival. */
+/** A reported incident with the routing it received on arrival, including the grid versions it was routed to. */
 @Entity
 @Table(name = "incident")
 public class Incident {
@@ -41,6 +41,8 @@ public class Incident {
     private String reporterContact;
     private long gridId;
     private Long dedicatedGridId;
+    private int gridVersion;
+    private Integer dedicatedGridVersion;
     private String villageCode;
     private String departmentCode;
     private String handlerRouteCode;
@@ -73,6 +75,8 @@ public class Incident {
         incident.reporterContact = contact;
         incident.gridId = routing.grid().id();
         incident.dedicatedGridId = routing.dedicatedGrid() == null ? null : routing.dedicatedGrid().id();
+        incident.gridVersion = routing.grid().version();
+        incident.dedicatedGridVersion = routing.dedicatedGrid() == null ? null : routing.dedicatedGrid().version();
         incident.villageCode = routing.village().code();
         incident.departmentCode = routing.department().code();
         incident.handlerRouteCode = routing.handlerRoute().code();
@@ -135,5 +139,9 @@ public class Incident {
 
     public Instant reportedAt() {
         return reportedAt;
+    }
+
+    public int gridVersion() {
+        return gridVersion;
     }
 }

@@ -44,6 +44,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:hemei-grid:problem:" + exception.messageKey()));
         problem.setTitle(messages.getMessage("problem.title." + exception.status().value(), null,
                 exception.status().getReasonPhrase(), locale));
+        exception.properties().forEach(problem::setProperty);
         return problem;
     }
 

@@ -1,6 +1,9 @@
 package cn.hemeigrid.system;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -14,6 +17,7 @@ public class RejectedRequestException extends RuntimeException {
     private final HttpStatus status;
     private final String messageKey;
     private final Object[] messageArguments;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public RejectedRequestException(HttpStatus status, String messageKey, Object... messageArguments) {
         super(messageKey + " " + Arrays.toString(messageArguments));
@@ -35,6 +39,10 @@ public class RejectedRequestException extends RuntimeException {
         return new RejectedRequestException(HttpStatus.NOT_FOUND, messageKey, arguments);
     }
 
+    public static RejectedRequestException conflict(String messageKey, Object... arguments) {
+        return new RejectedRequestException(HttpStatus.CONFLICT, messageKey, arguments);
+    }
+
     public static RejectedRequestException unprocessable(String messageKey, Object... arguments) {
         return new RejectedRequestException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, arguments);
     }
@@ -49,5 +57,15 @@ public class RejectedRequestException extends RuntimeException {
 
     public Object[] messageArguments() {
         return messageArguments.clone();
+    }
+
+    /** Adds a member to the problem details, for example the current version of a changed record. */
+    public RejectedRequestException withProperty(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 }

@@ -24,8 +24,8 @@ public final class CoverageCheck {
 
     /**
      * Returns the gaps, overlaps and outside parts. Gap findings are named after the village,
-     * overlap findings after the first grid with both codes as arguments, outside findings
-     * after the grid.
+     * overlap findings after the first grid of the pair with the other grid's code as the first
+     * argument, outside findings after the grid.
      */
     public List<Finding> check(String villageCode, Geometry village, List<Neighbour> grids) {
         List<Finding> found = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class CoverageCheck {
                 Geometry overlap = OverlayNG.overlay(shapes.get(i), shapes.get(j), OverlayNG.INTERSECTION,
                         GridGeometry.PRECISION);
                 found.addAll(SignificantParts.findings(FindingKind.OVERLAP, overlap, toleranceMetres, code,
-                        code, grids.get(j).code()));
+                        grids.get(j).code()));
             }
             Geometry outside = OverlayNG.overlay(shapes.get(i), village, OverlayNG.DIFFERENCE, GridGeometry.PRECISION);
             found.addAll(SignificantParts.findings(FindingKind.OUTSIDE_VILLAGE, outside, toleranceMetres, code));

@@ -32,6 +32,7 @@ public enum FindingKind {
     OVERLAP(Severity.REJECTED),
     GAP(Severity.WARNING),
     AREA_OUTLIER(Severity.WARNING),
+    DEGENERATE_LINE(Severity.REJECTED),
     SPLIT_LINE_MISSES(Severity.REJECTED),
     NOT_ADJACENT(Severity.REJECTED),
     SLIVER_RESULT(Severity.REJECTED);

@@ -57,7 +57,7 @@ public final class ShapeValidator {
     /** Validates one geometry; {@code feature} names it in the findings and may be null. */
     public CheckedShape validate(JsonNode geometry, String feature) {
         List<Finding> findings = new ArrayList<>();
-        List<List<Coordinate[]>> polygons = new GeoJsonPolygonParser(feature, findings, MAX_VERTICES).parse(geometry);
+        List<List<Coordinate[]>> polygons = new GeoJsonShapeParser(feature, findings, MAX_VERTICES).parse(geometry);
         if (rejects(findings) || !coordinatesInRange(polygons, feature, findings)) {
             return rejected(findings);
         }

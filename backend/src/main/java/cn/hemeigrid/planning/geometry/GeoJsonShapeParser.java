@@ -8,20 +8,20 @@ import org.locationtech.jts.geom.Coordinate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the coordinates of a GeoJSON Polygon or MultiPolygon without judging the shape:
- * each polygon is a list of rings as given. Structural problems (missing or unsupported
+ * Reads the coordinates of a GeoJSON Polygon, MultiPolygon or LineString without judging the
+ * shape: each polygon is a list of rings as given. Structural problems (missing or unsupported
  * geometry, empty or malformed arrays, non-finite numbers, too many vertices) become findings
  * that name the JSON path, for example {@code coordinates[0][3]}. A third ordinate (height)
  * is ignored.
  */
-final class GeoJsonPolygonParser {
+final class GeoJsonShapeParser {
 
     private final String feature;
     private final List<Finding> findings;
     private final int maxVertices;
     private int vertices;
 
-    GeoJsonPolygonParser(String feature, List<Finding> findings, int maxVertices) {
+    GeoJsonShapeParser(String feature, List<Finding> findings, int maxVertices) {
         this.feature = feature;
         this.findings = findings;
         this.maxVertices = maxVertices;
@@ -56,6 +56,20 @@ final class GeoJsonPolygonParser {
             }
         }
         return polygons;
+    }
+
+    /** Returns the positions of a LineString, or null when a rejecting finding was added. */
+    Coordinate[] line(JsonNode geometry) {
+        if (geometry == null || geometry.isNull() || geometry.isMissingNode()) {
+            reject(FindingKind.MISSING_GEOMETRY);
+            return null;
+        }
+        String type = geometry.isObject() ? GeoJson.typeOf(geometry) : "";
+        if (!type.equals("LineString")) {
+            reject(FindingKind.UNSUPPORTED_TYPE, type.isEmpty() ? "?" : type);
+            return null;
+        }
+        return ring(geometry.path("coordinates"), "coordinates");
     }
 
     private void polygon(JsonNode rings, String path, List<List<Coordinate[]>> polygons) {
