@@ -6,9 +6,9 @@
 -- - BEFORE UPDATE sets grid.version to the old version + 1 when a versioned column changes, and
 --   keeps it otherwise. Writers never set version themselves; they compare it (optimistic lock).
 -- - AFTER INSERT and AFTER UPDATE close the current grid_version row and add the new one.
--- The kind of change is taken from the transaction setting hemei.grid_change (set with
--- set_config('hemei.grid_change', 'split', true)); without it, an insert is 'created' and an
--- update 'edited'.
+-- The kind of change comes from the transaction setting hemei.grid_change, which a writer sets
+-- with set_config('hemei.grid_change', 'split', true). Without it, an insert records 'created'
+-- and an update 'edited'.
 
 CREATE TABLE grid_version (
     grid_id         bigint      NOT NULL REFERENCES grid (id),

@@ -16,10 +16,10 @@ import cn.hemeigrid.planning.geometry.Neighbour;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
- * The coverage check of a village/community, township or county: per village/community, the
- * gaps its active basic grids leave, their overlaps and their parts outside it; over the whole
- * unit, the basic grids whose area is an outlier. Dedicated grids lie over basic grids by
- * design and are not checked here.
+ * The coverage check of a village/community, township or county. Each village/community is
+ * checked for the gaps its active basic grids leave, their overlaps and their parts outside
+ * it. Across the whole unit, basic grids whose area is an outlier are flagged. Dedicated grids
+ * lie over basic grids by design and are not checked here.
  */
 @Service
 class CoverageReport {

@@ -14,8 +14,8 @@ import cn.hemeigrid.planning.geometry.Finding;
 import cn.hemeigrid.planning.geometry.GeoJson;
 
 /**
- * Writes findings as a GeoJSON FeatureCollection the planning page can draw: each feature's
- * geometry is the place to highlight (null when there is none) and its properties are the
+ * Writes findings as a GeoJSON FeatureCollection the planning page can draw. Each feature's
+ * geometry is the place to highlight, or null when there is none. Its properties are the
  * kind, severity, message in the request's language, feature name and area in m².
  */
 @Component

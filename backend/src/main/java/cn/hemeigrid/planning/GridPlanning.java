@@ -94,9 +94,10 @@ public class GridPlanning {
     }
 
     /**
-     * Changes the attributes given (null keeps a value; an empty online group clears it). A
-     * change of kind checks overlaps with the grids of the new kind; a basic grid that becomes
-     * dedicated leaves its area to the basic grids, so the gaps that opens are warnings.
+     * Changes the attributes given. A null value keeps the current one, and an empty online
+     * group clears it. A change of kind checks overlaps with the grids of the new kind. A basic
+     * grid that becomes dedicated no longer covers its area as a basic grid, so the gaps this
+     * opens are returned as warnings.
      */
     @Transactional
     public Outcome editAttributes(String code, Integer version, AttributeChanges changes) {
