@@ -11,31 +11,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code south}); {@link #cell} gives squares of 0.001° inside it. Codes start with the
  * two-digit {@code prefix}.
  */
-record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
+public record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
 
     static final double SIZE = 0.01;
 
-    String cityCode() {
+    public String cityCode() {
         return prefix + "0000000000";
     }
 
-    String countyCode() {
+    public String countyCode() {
         return prefix + "0100000000";
     }
 
-    String townshipCode() {
+    public String townshipCode() {
         return prefix + "0100001000";
     }
 
-    String villageCode() {
+    public String villageCode() {
         return prefix + "0100001001";
     }
 
-    String gridCode(int serial) {
+    public String gridCode(int serial) {
         return villageCode() + String.format("%03d", serial);
     }
 
-    void insert() {
+    public void insert() {
         insertUnit(cityCode(), "city", "测试市", null, 0.05);
         insertUnit(countyCode(), "county", "测试区", cityCode(), 0.02);
         insertUnit(townshipCode(), "township", "测试街道", countyCode(), 0.01);
@@ -43,7 +43,7 @@ record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
     }
 
     /** Inserts an active basic grid directly, as the data import would. */
-    long insertGrid(int serial, String wkt) {
+    public long insertGrid(int serial, String wkt) {
         return jdbc.sql("""
                         INSERT INTO grid (code, name, kind, village_code, geom, source)
                         VALUES (?, ?, 'basic', ?, ST_Multi(ST_GeomFromText(?, 4490)), 'generated')
@@ -55,7 +55,7 @@ record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
     }
 
     /** Returns the WKT of a rectangle of cells of 0.001°, counted from the village's south-west corner. */
-    String cells(int x, int y, int width, int height) {
+    public String cells(int x, int y, int width, int height) {
         double w = west + x * 0.001;
         double s = south + y * 0.001;
         double e = w + width * 0.001;
@@ -65,7 +65,7 @@ record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
     }
 
     /** Returns a GeoJSON Polygon of the same rectangle, counter-clockwise. */
-    String cellsGeoJson(int x, int y, int width, int height) {
+    public String cellsGeoJson(int x, int y, int width, int height) {
         double w = west + x * 0.001;
         double s = south + y * 0.001;
         double e = w + width * 0.001;
@@ -76,7 +76,7 @@ record TestVillage(JdbcClient jdbc, String prefix, double west, double south) {
     }
 
     /** Deletes everything under the test city, for tests whose requests commit. */
-    void delete() {
+    public void delete() {
         String like = prefix + "%";
         jdbc.sql("DELETE FROM incident WHERE village_code LIKE ?").param(like).update();
         jdbc.sql("""
