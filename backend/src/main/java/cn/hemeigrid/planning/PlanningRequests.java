@@ -22,10 +22,15 @@ class PlanningRequests {
         if (body == null || body.isBlank()) {
             throw RejectedRequestException.badRequest("problem.unreadable-body");
         }
+        T request;
         try {
-            return json.readValue(body, type);
+            request = json.readValue(body, type);
         } catch (JacksonException unreadable) {
             throw RejectedRequestException.badRequest("problem.unreadable-body");
         }
+        if (request == null) {
+            throw RejectedRequestException.badRequest("problem.unreadable-body");
+        }
+        return request;
     }
 }

@@ -139,6 +139,20 @@ class PlanningApiTest {
     }
 
     @Test
+    void swappedCoordinatesReportedByDryRun() {
+        String swapped = String.format(Locale.ROOT,
+                "{\"type\":\"Polygon\",\"coordinates\":[[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]]}",
+                village.south(), village.west(), village.south(), village.west() + 0.002,
+                village.south() + 0.002, village.west() + 0.002, village.south(), village.west());
+
+        JsonNode report = post("/api/v1/planning/validate", "{\"geometry\":" + swapped + "}").json();
+
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(report.at("/findings/features/0/properties/kind").asString()).isEqualTo("swapped-lon-lat");
+        assertThat(report.at("/findings/features/0/properties/message").asString()).contains("经纬度似乎填反了");
+    }
+
+    @Test
     void validateSavesNothing() {
         village.insertGrid(1, village.cells(0, 0, 5, 10));
         String body = "{\"villageCode\":\"" + village.villageCode() + "\",\"geometry\":"
@@ -272,6 +286,13 @@ class PlanningApiTest {
         String grid = "/api/v1/planning/grids/" + village.gridCode(1);
 
         assertThat(post("/api/v1/planning/grids", "{not json").status()).isEqualTo(400);
+        assertThat(post("/api/v1/planning/grids", "null").status()).isEqualTo(400);
+        assertThat(post("/api/v1/planning/merges", "[]").status()).isEqualTo(400);
+        assertThat(post("/api/v1/planning/merges", "{\"grids\":null}").status()).isEqualTo(400);
+        assertThat(post(grid + "/split", "{\"version\":1,\"line\":" + line(2, -1, 2, 11) + ",\"codes\":[null, null]}")
+                .status()).isEqualTo(400);
+        assertThat(post("/api/v1/planning/grids", "{\"villageCode\":\"" + village.villageCode()
+                + "\",\"geometry\":\"POLYGON\"}").status()).isEqualTo(422);
         assertThat(send("PUT", grid + "/shape", "{\"geometry\":" + village.cellsGeoJson(0, 0, 4, 10) + "}").status())
                 .isEqualTo(400);
         assertThat(send("PUT", "/api/v1/planning/grids/123/shape", "{\"version\":1}").status()).isEqualTo(404);
