@@ -281,6 +281,29 @@ class PlanningApiTest {
     }
 
     @Test
+    void departmentWorkerAttachedOverHttp() {
+        village.insertGrid(1, village.cells(0, 0, 5, 10));
+        village.insertGrid(2, village.cells(5, 0, 5, 10));
+        ApiClient.Response created = post("/api/v1/planning/workers",
+                "{\"name\":\"测试民警\",\"departmentCode\":\"public_security\"}");
+        long workerId = created.json().get("id").asLong();
+
+        JsonNode attachment = post("/api/v1/planning/workers/" + workerId + "/grids",
+                "{\"villageCode\":\"" + village.villageCode() + "\"}").json();
+        JsonNode team = api.get("/api/v1/planning/grids/" + village.gridCode(2) + "/team").json();
+        ApiClient.Response unknownWorker = send("PUT", "/api/v1/planning/grids/" + village.gridCode(1) + "/team",
+                "{\"members\":[{\"workerId\":-5,\"role\":\"leader\"}]}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(attachment.get("attached")).hasSize(2);
+        assertThat(team.at("/members/0/roleName").asString()).isEqualTo("专业网格员");
+        assertThat(team.at("/members/0/departmentName").asString()).isNotBlank();
+        assertThat(unknownWorker.status()).isEqualTo(422);
+        jdbc.sql("DELETE FROM grid_assignment WHERE worker_id = ?").param(workerId).update();
+        jdbc.sql("DELETE FROM grid_worker WHERE id = ?").param(workerId).update();
+    }
+
+    @Test
     void badInputsGetClear4xx() {
         create(village.cellsGeoJson(0, 0, 5, 10));
         String grid = "/api/v1/planning/grids/" + village.gridCode(1);
