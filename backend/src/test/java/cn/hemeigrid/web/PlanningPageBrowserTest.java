@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -49,9 +50,10 @@ class PlanningPageBrowserTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(TestInfo test) {
         if (browser != null) {
-            browser.saveScreenshot(Path.of("target", "browser-tests", "PlanningPage.png"));
+            String method = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("unknown");
+            browser.saveScreenshot(Path.of("target", "browser-tests", "PlanningPage-" + method + ".png"));
             browser.close();
         }
         village.delete();
@@ -92,6 +94,28 @@ class PlanningPageBrowserTest {
         assertThat(findings.get(0).getText()).contains("未被任何网格覆盖");
         assertThat(driver.findElement(By.id("findings-summary")).getText()).contains("缝隙 1 处");
         assertThat(severeConsoleEntries()).as("JavaScript errors and failed loads in the console").isEmpty();
+    }
+
+    @Test
+    void memberAddedToTeam() {
+        long workerId = jdbc.sql("INSERT INTO grid_worker (name, source) VALUES ('测试网格长', 'entered') RETURNING id")
+                .query(Long.class).single();
+        try {
+            openVillage();
+            driver.findElement(By.cssSelector(".grid-row__pick")).click();
+            wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("team-list")).getText().contains("尚未配备"));
+
+            driver.findElement(By.name("workerName")).sendKeys("测试网格长");
+            wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("select[name=workerId] option")).size() == 1);
+            driver.findElement(By.cssSelector("#team-form button[type=submit]")).click();
+
+            wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("team-list")).getText().contains("测试网格长"));
+            assertThat(driver.findElement(By.id("team-list")).getText()).contains("网格长");
+            assertThat(severeConsoleEntries()).as("JavaScript errors and failed loads in the console").isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM grid_assignment WHERE worker_id = ?").param(workerId).update();
+            jdbc.sql("DELETE FROM grid_worker WHERE id = ?").param(workerId).update();
+        }
     }
 
     private void openVillage() {

@@ -74,6 +74,24 @@ export function loadLayerAsOf(bbox, asOf) {
   return requestJson('GET', `/api/v1/planning/layer?${search}`);
 }
 
+export function loadTeam(code) {
+  return requestJson('GET', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`);
+}
+
+/** Replaces a grid's team with members given as [{workerId, role}]. */
+export function replaceTeam(code, members) {
+  return requestJson('PUT', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`, { members });
+}
+
+export function findWorkers(name) {
+  return requestJson('GET', `/api/v1/planning/workers?${new URLSearchParams({ name })}`);
+}
+
+/** Attaches a department's professional grid worker to every active grid of a village/community. */
+export function attachToVillage(workerId, villageCode) {
+  return requestJson('POST', `/api/v1/planning/workers/${workerId}/grids`, { villageCode });
+}
+
 /** Finds the village/community at a point through the routing API, for picking a village on the map. */
 export async function villageAt(latlng) {
   const search = new URLSearchParams({ lon: latlng.lng.toFixed(7), lat: latlng.lat.toFixed(7) });

@@ -6,6 +6,7 @@ import { FALLBACK_CONFIG, bboxParameter, createBaseMap, loadMapConfig } from './
 import { el, replaceChildren } from './dom.js';
 import * as planning from './planning-api.js';
 import { PlanningLayers, findingText } from './planning-layers.js';
+import { TeamPanel } from './planning-team.js';
 import { ShapeEditor } from './shape-editor.js';
 
 const CHANGE_NAMES = {
@@ -22,11 +23,13 @@ const EDITOR_HINTS = {
 const SNAP_HINT = '顶点会吸附到 10 像素内相邻网格和村（社区）边界的顶点或边上。';
 
 const state = { village: null, selected: null, checked: new Set(), editing: null };
+const busy = { count: 0, saved: [] };
 const byId = (id) => document.getElementById(id);
 
 let map;
 let layers;
 let editor;
+let teamPanel;
 
 async function start() {
   const config = await loadMapConfig().catch((error) => {
@@ -41,6 +44,7 @@ async function start() {
     onChange: showEditorHint,
   });
   map.on('click', pickVillageOnMap);
+  teamPanel = new TeamPanel({ list: byId('team-list'), form: byId('team-form'), run, showStatus });
   wireControls();
 
   const requested = new URLSearchParams(window.location.search).get('village');
@@ -154,6 +158,7 @@ function select(code) {
   form.elements.kind.value = grid.kind;
   form.elements.dedicatedType.value = grid.dedicatedType ?? '';
   form.elements.onlineGroup.value = grid.onlineGroup ?? '';
+  teamPanel.show(grid, state.village.code);
 }
 
 function startEditing(mode) {
@@ -341,24 +346,28 @@ async function showLayerAsOf(event) {
 
 /**
  * Runs an action and shows its error in the page's error box. The panel's buttons are
- * disabled meanwhile, so a slow request cannot be sent twice.
+ * disabled until the last of the actions running at once has finished, so a slow request
+ * cannot be sent twice.
  */
 async function run(action) {
   clearError(byId('error'));
-  const buttons = [...document.querySelectorAll('.planning-panel button')];
-  const wasDisabled = buttons.map((button) => button.disabled);
-  buttons.forEach((button) => {
-    button.disabled = true;
-  });
+  if (busy.count++ === 0) {
+    busy.saved = [...document.querySelectorAll('.planning-panel button')].map((button) => [button, button.disabled]);
+    busy.saved.forEach(([button]) => {
+      button.disabled = true;
+    });
+  }
   try {
     await action();
   } catch (error) {
     showError(byId('error'), error);
   } finally {
-    buttons.forEach((button, i) => {
-      button.disabled = wasDisabled[i];
-    });
-    refreshMergeButton();
+    if (--busy.count === 0) {
+      busy.saved.forEach(([button, disabled]) => {
+        button.disabled = disabled;
+      });
+      refreshMergeButton();
+    }
   }
 }
 
