@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -65,12 +66,12 @@ class PlanningPageBrowserTest {
         driver.findElement(By.cssSelector(".grid-row__pick")).click();
         assertThat(driver.findElement(By.id("grid-title")).getText()).isEqualTo("测试社区第1网格");
 
-        driver.findElement(By.id("split")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("split"))).click();
         // Zoomed out one level, a cell is about 35 px, so both ends lie clear of the 10 px snapping.
         driver.executeScript("window.hemeiPlanning.map.setZoom(window.hemeiPlanning.map.getZoom() - 1, {animate: false})");
         clickMapAt(5, -1);
         clickMapAt(5, 11);
-        driver.findElement(By.id("editor-finish")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("editor-finish"))).click();
 
         wait(Duration.ofSeconds(15)).until(d -> gridRowCodes().size() == 2);
         assertThat(gridRowCodes()).containsExactly(village.gridCode(2), village.gridCode(3));
@@ -86,7 +87,7 @@ class PlanningPageBrowserTest {
                 .update();
         openVillage();
 
-        driver.findElement(By.id("coverage")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("coverage"))).click();
 
         wait(Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector("#finding-list .finding")).isEmpty());
         List<WebElement> findings = driver.findElements(By.cssSelector("#finding-list .finding"));
@@ -107,7 +108,8 @@ class PlanningPageBrowserTest {
 
             driver.findElement(By.name("workerName")).sendKeys("测试网格长");
             wait(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("select[name=workerId] option")).size() == 1);
-            driver.findElement(By.cssSelector("#team-form button[type=submit]")).click();
+            wait(Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#team-form button[type=submit]"))).click();
 
             wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("team-list")).getText().contains("测试网格长"));
             assertThat(driver.findElement(By.id("team-list")).getText()).contains("网格长");

@@ -44,7 +44,13 @@ async function start() {
     onChange: showEditorHint,
   });
   map.on('click', pickVillageOnMap);
-  teamPanel = new TeamPanel({ list: byId('team-list'), form: byId('team-form'), run, showStatus });
+  teamPanel = new TeamPanel({
+    list: byId('team-list'),
+    form: byId('team-form'),
+    run,
+    showStatus,
+    showLoadError: (error) => showError(byId('error'), error, '加载网格队伍失败'),
+  });
   wireControls();
 
   const requested = new URLSearchParams(window.location.search).get('village');

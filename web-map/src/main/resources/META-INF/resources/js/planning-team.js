@@ -4,15 +4,17 @@ import { el, replaceChildren } from './dom.js';
 import * as planning from './planning-api.js';
 
 /**
- * Shows and edits the team of the selected grid. `run` wraps each request so that its error
- * is shown in the page's error box; `showStatus` reports what was done.
+ * Shows and edits the team of the selected grid. `run` wraps each change so that its error is
+ * shown in the page's error box while the panel's buttons are disabled. Loads only report
+ * their errors through `showLoadError`, so that selecting a grid never blocks the panel.
  */
 export class TeamPanel {
-  constructor({ list, form, run, showStatus }) {
+  constructor({ list, form, run, showStatus, showLoadError }) {
     this.list = list;
     this.form = form;
     this.run = run;
     this.showStatus = showStatus;
+    this.showLoadError = showLoadError;
     this.grid = null;
     this.villageCode = null;
     this.members = [];
@@ -31,10 +33,14 @@ export class TeamPanel {
   async show(grid, villageCode) {
     this.grid = grid;
     this.villageCode = villageCode;
-    await this.run(async () => {
+    try {
       const team = await planning.loadTeam(grid.code);
-      this.render(team.members);
-    });
+      if (this.grid === grid) {
+        this.render(team.members);
+      }
+    } catch (error) {
+      this.showLoadError(error);
+    }
     if (this.form.elements.workerId.options.length === 0) {
       await this.searchWorkers();
     }
@@ -59,11 +65,13 @@ export class TeamPanel {
   }
 
   async searchWorkers() {
-    await this.run(async () => {
+    try {
       const workers = await planning.findWorkers(this.form.elements.workerName.value.trim());
       replaceChildren(this.form.elements.workerId, workers.map((worker) => el('option', { value: worker.id },
         worker.departmentName ? `${worker.name}（${worker.departmentName}）` : worker.name)));
-    });
+    } catch (error) {
+      this.showLoadError(error);
+    }
   }
 
   addMember() {
