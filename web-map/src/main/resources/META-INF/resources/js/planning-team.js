@@ -6,7 +6,7 @@ import * as planning from './planning-api.js';
 /**
  * Shows and edits the team of the selected grid. `run` wraps each change so that its error is
  * shown in the page's error box while the panel's buttons are disabled. Loads only report
- * their errors through `showLoadError`, so that selecting a grid never blocks the panel.
+ * their errors through `showLoadError`, so that selecting a grid does not disable the panel.
  */
 export class TeamPanel {
   constructor({ list, form, run, showStatus, showLoadError }) {
