@@ -1,5 +1,6 @@
 package cn.hemeigrid.planning;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,7 @@ public record TestVillage(JdbcClient jdbc, String prefix, double west, double so
     /** Deletes everything under the test city, for tests whose requests commit. */
     public void delete() {
         String like = prefix + "%";
-        jdbc.sql("DELETE FROM incident WHERE village_code LIKE ?").param(like).update();
+        deleteIncidents(like);
         jdbc.sql("""
                         DELETE FROM grid_lineage WHERE predecessor_id IN (SELECT id FROM grid WHERE code LIKE :like)
                                                     OR successor_id IN (SELECT id FROM grid WHERE code LIKE :like)
@@ -90,6 +91,35 @@ public record TestVillage(JdbcClient jdbc, String prefix, double west, double so
         for (String level : new String[] {"village", "township", "county", "city"}) {
             jdbc.sql("DELETE FROM administrative_unit WHERE code LIKE ? AND level = ?").params(like, level).update();
         }
+    }
+
+    /**
+     * Deletes the incidents of the test city after the rows that reference them, found in the
+     * catalogue so that tables added to the incident workflow later are cleaned too.
+     */
+    private void deleteIncidents(String like) {
+        record Reference(String tableName, String columnName) {
+        }
+        List<Reference> references = jdbc.sql("""
+                        SELECT kcu.table_name, kcu.column_name
+                          FROM information_schema.referential_constraints rc
+                          JOIN information_schema.key_column_usage kcu
+                            ON kcu.constraint_schema = rc.constraint_schema AND kcu.constraint_name = rc.constraint_name
+                          JOIN information_schema.key_column_usage pk
+                            ON pk.constraint_schema = rc.unique_constraint_schema
+                           AND pk.constraint_name = rc.unique_constraint_name
+                         WHERE pk.table_schema = current_schema() AND pk.table_name = 'incident'
+                        """)
+                .query(Reference.class)
+                .list();
+        String ours = "SELECT id FROM incident WHERE village_code LIKE ?";
+        for (Reference reference : references) {
+            String sql = reference.tableName().equals("incident")
+                    ? "UPDATE incident SET %2$s = NULL WHERE %2$s IN (%3$s)"
+                    : "DELETE FROM %1$s WHERE %2$s IN (%3$s)";
+            jdbc.sql(sql.formatted(reference.tableName(), reference.columnName(), ours)).param(like).update();
+        }
+        jdbc.sql("DELETE FROM incident WHERE village_code LIKE ?").param(like).update();
     }
 
     private void insertUnit(String code, String level, String name, String parent, double margin) {
