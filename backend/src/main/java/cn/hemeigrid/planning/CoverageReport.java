@@ -18,8 +18,9 @@ import cn.hemeigrid.system.RejectedRequestException;
 /**
  * The coverage check of a village/community, township or county. Each village/community is
  * checked for the gaps its active basic grids leave, their overlaps and their parts outside
- * it. Across the whole unit, basic grids whose area is an outlier are flagged. Dedicated grids
- * lie over basic grids by design and are not checked here.
+ * it, and its basic grids whose area is an outlier among them are flagged. Comparing within one
+ * village/community keeps large rural grids from being flagged against small urban ones in a
+ * county. Dedicated grids lie over basic grids by design and are not checked here.
  */
 @Service
 class CoverageReport {
@@ -55,6 +56,7 @@ class CoverageReport {
         }
 
         CoverageCheck coverage = new CoverageCheck(properties.overlapToleranceMetres());
+        AreaOutliers outliers = new AreaOutliers(properties.areaOutlierFactor());
         List<String> villageCodes = areas.villageCodesIn(unit);
         List<Finding> findings = new ArrayList<>();
         List<Neighbour> allGrids = new ArrayList<>();
@@ -62,9 +64,9 @@ class CoverageReport {
             PlanningAreas.Unit village = areas.unit(villageCode).orElseThrow();
             List<Neighbour> basicGrids = grids.activeNeighbours(villageCode, "basic", List.of());
             findings.addAll(coverage.check(villageCode, village.shape(), basicGrids));
+            findings.addAll(outliers.flag(basicGrids));
             allGrids.addAll(basicGrids);
         }
-        findings.addAll(new AreaOutliers(properties.areaOutlierFactor()).flag(allGrids));
 
         return new Report(new CodeName(unit.code(), unit.name()), unit.level(), villageCodes.size(), allGrids.size(),
                 properties.overlapToleranceMetres(), totalArea(findings, FindingKind.GAP),

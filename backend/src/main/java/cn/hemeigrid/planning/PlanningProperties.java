@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sliverAreaSquareMetres union, split and clip results drop polygons and holes smaller
  *                               than this, in square metres
  * @param areaOutlierFactor      the coverage check flags basic grids larger than this many
- *                               times the median area of the checked unit, or smaller than the
- *                               median divided by it
+ *                               times the median area of the basic grids of the same
+ *                               village/community, or smaller than that median divided by it
  */
 @ConfigurationProperties("hemei.planning")
 public record PlanningProperties(@DefaultValue("0.5") double overlapToleranceMetres,
