@@ -103,7 +103,7 @@ public record TestVillage(JdbcClient jdbc, String prefix, double west, double so
      * Deletes the incidents of the test city after the rows that reference them, found in the
      * catalogue so that tables added to the incident workflow later are cleaned too. Such a
      * table may reject deletes with a trigger (an append-only history), so each delete runs in
-     * one DO block with the table's user triggers disabled; the ALTER TABLE lock keeps other
+     * one DO block with the table's user triggers disabled. The ALTER TABLE lock keeps other
      * sessions from seeing the table without its triggers.
      */
     private void deleteIncidents(String like) {
