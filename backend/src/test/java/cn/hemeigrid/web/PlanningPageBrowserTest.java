@@ -63,7 +63,8 @@ class PlanningPageBrowserTest {
     @Test
     void splitDrawnOnMapCreatesTwoGrids() {
         openVillage();
-        driver.findElement(By.cssSelector(".grid-row__pick")).click();
+        wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".grid-row__pick")))
+                .click();
         assertThat(driver.findElement(By.id("grid-title")).getText()).isEqualTo("测试社区第1网格");
 
         wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("split"))).click();
@@ -103,7 +104,8 @@ class PlanningPageBrowserTest {
                 .query(Long.class).single();
         try {
             openVillage();
-            driver.findElement(By.cssSelector(".grid-row__pick")).click();
+            wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".grid-row__pick")))
+                .click();
             wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("team-list")).getText().contains("尚未配备"));
 
             driver.findElement(By.name("workerName")).sendKeys("测试网格长");
@@ -137,10 +139,11 @@ class PlanningPageBrowserTest {
         new Actions(driver).moveToElement(mapElement, fromCentreX, fromCentreY).click().perform();
     }
 
+    /** Reads the codes in one script, so a list the page redraws meanwhile cannot go stale. */
+    @SuppressWarnings("unchecked")
     private List<String> gridRowCodes() {
-        return driver.findElements(By.cssSelector("#grid-list .grid-row")).stream()
-                .map(row -> row.getAttribute("data-code"))
-                .toList();
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll('#grid-list .grid-row')].map(row => row.dataset.code)");
     }
 
     private List<String> severeConsoleEntries() {
