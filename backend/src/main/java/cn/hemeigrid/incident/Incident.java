@@ -28,8 +28,8 @@ import cn.hemeigrid.routing.Routing;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
- * A reported incident with the routing it received on arrival and its way through the
- * workflow. Every state change goes through an intent method, which checks the transition
+ * A reported incident with the routing it received on arrival (including the grid versions it
+ * was routed to) and its way through the workflow. Every state change goes through an intent method, which checks the transition
  * table of {@link WorkflowAction}, rejects an impossible step with a 409 that names the current
  * state, and appends the step to the history.
  *
@@ -58,6 +58,8 @@ public class Incident {
     private String reporterContact;
     private long gridId;
     private Long dedicatedGridId;
+    private int gridVersion;
+    private Integer dedicatedGridVersion;
     private String villageCode;
     private String departmentCode;
     private String handlerRouteCode;
@@ -113,6 +115,8 @@ public class Incident {
         incident.reporterContact = contact;
         incident.gridId = routing.grid().id();
         incident.dedicatedGridId = routing.dedicatedGrid() == null ? null : routing.dedicatedGrid().id();
+        incident.gridVersion = routing.grid().version();
+        incident.dedicatedGridVersion = routing.dedicatedGrid() == null ? null : routing.dedicatedGrid().version();
         incident.villageCode = routing.village().code();
         incident.departmentCode = routing.department().code();
         incident.handlerRouteCode = routing.handlerRoute().code();
@@ -441,6 +445,10 @@ public class Incident {
 
     public Instant reportedAt() {
         return reportedAt;
+    }
+
+    public int gridVersion() {
+        return gridVersion;
     }
 
     public Instant assignDeadline() {

@@ -21,7 +21,7 @@ import cn.hemeigrid.system.Labels;
 @Repository
 class GridLocator {
 
-    private static final String COLUMNS = "g.id, g.code, g.name, g.kind, g.dedicated_type, g.village_code";
+    private static final String COLUMNS = "g.id, g.code, g.name, g.kind, g.dedicated_type, g.village_code, g.version";
 
     private final JdbcClient jdbc;
     private final Labels labels;
@@ -87,6 +87,7 @@ class GridLocator {
                 row.getString("kind"),
                 dedicatedType,
                 labels.of("dedicated", dedicatedType),
-                row.getString("village_code"));
+                row.getString("village_code"),
+                row.getInt("version"));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A grid as routing results show it. {@code dedicatedType} and its name are null for basic
- * grids.
+ * grids; {@code version} is the grid version the point was routed with.
  */
 public record GridRef(
         @JsonIgnore long id,
@@ -13,5 +13,6 @@ public record GridRef(
         String kind,
         String dedicatedType,
         String dedicatedTypeName,
-        @JsonIgnore String villageCode) {
+        @JsonIgnore String villageCode,
+        @JsonIgnore int version) {
 }

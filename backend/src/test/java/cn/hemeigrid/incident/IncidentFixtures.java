@@ -23,7 +23,7 @@ final class IncidentFixtures {
     /** Returns a reported incident with the given id, routed to the 'department' handler route. */
     static Incident reported(long id) {
         ReportedLocation location = ReportedLocation.parse(95.1, 36.1, "cgcs2000");
-        GridRef grid = new GridRef(1, "970100001001001", "测试网格", "basic", null, null, "970100001001");
+        GridRef grid = new GridRef(1, "970100001001001", "测试网格", "basic", null, null, "970100001001", 1);
         Routing routing = new Routing(location.cgcs2000(), new CodeName("970100000000", "测试区"),
                 new CodeName("970100001000", "测试街道"), new CodeName("970100001001", "测试社区"), grid, null,
                 grid.code(), false, 0, List.of(), new CodeName("0501", "占道经营"),
