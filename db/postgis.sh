@@ -76,12 +76,25 @@ start_cluster() {
   fi
 
   if as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
-    log "cluster already running on port $port"
-  else
-    log "starting cluster on 127.0.0.1:$port"
-    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start \
-      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$(socket_dir)" >/dev/null
+    if "$pg_bin/pg_isready" -q -h "$(socket_dir)" -p "$port" -t 10; then
+      log "cluster already running on port $port"
+      return
+    fi
+    # A postmaster killed with SIGKILL can leave its pid file behind while the pid is a zombie
+    # or gone; pg_ctl then reports it running although nothing accepts connections.
+    local pid state
+    pid=$(head -1 "$pgdata/postmaster.pid")
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)
+    if [ -n "$state" ] && [ "$state" != Z ]; then
+      log "process $pid holds $pgdata but does not accept connections; stop it and run again"
+      exit 1
+    fi
+    log "removing the stale pid and socket lock files of a killed cluster"
+    as_root rm -f "$pgdata/postmaster.pid" "$(socket_dir)/.s.PGSQL.$port" "$(socket_dir)/.s.PGSQL.$port.lock"
   fi
+  log "starting cluster on 127.0.0.1:$port"
+  as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w -t 60 start \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$(socket_dir)" >/dev/null
 }
 
 # Runs psql as the cluster's superuser over the local socket.
