@@ -92,6 +92,29 @@ export const AREA_LEGEND = [
   ['设施', 'swatch swatch--facility'],
 ];
 
+/**
+ * Adds the county, township and village/community outlines alone, loaded for the visible area,
+ * as context for a page that draws grids of its own. Returns their data sources.
+ */
+export function addBoundaryContext(map) {
+  if (!map.getPane('boundaries')) {
+    map.createPane('boundaries').style.zIndex = '410';
+  }
+  const counties = boundaryLayer('county');
+  const townships = boundaryLayer('township');
+  const villages = boundaryLayer('village');
+  const sources = [
+    boundarySource(map, 'counties', counties, { truncated: '当前视野内区县边界未全部显示，请放大地图' }),
+    boundarySource(map, 'townships', townships, { truncated: '当前视野内镇街边界未全部显示，请放大地图' }),
+    boundarySource(map, 'villages', villages, { truncated: '当前视野内村（社区）边界未全部显示，请放大地图' }),
+  ];
+  for (const layer of [counties, townships, villages]) {
+    layer.addTo(map);
+  }
+  hideOverlappingLabels(map, [counties, townships, villages]);
+  return sources;
+}
+
 function createPanes(map) {
   // Above Leaflet's overlayPane (400) and below its markerPane (600), in drawing order, so
   // that a dedicated grid lies on top of the basic grid it sits in and takes the click.

@@ -4,6 +4,7 @@
 import { clearError, showError } from './api.js';
 import { FALLBACK_CONFIG, bboxParameter, createBaseMap, loadMapConfig } from './basemap.js';
 import { el, replaceChildren } from './dom.js';
+import { addBoundaryContext } from './layers.js';
 import * as planning from './planning-api.js';
 import { PlanningLayers, findingText } from './planning-layers.js';
 import { TeamPanel } from './planning-team.js';
@@ -37,6 +38,8 @@ async function start() {
     return FALLBACK_CONFIG;
   });
   map = createBaseMap('map', config);
+  // Outlines of the divisions, so the planner can find a village/community before loading it.
+  addBoundaryContext(map);
   L.control.scale({ imperial: false }).addTo(map);
   layers = new PlanningLayers(map, { onGridClick: (code) => !editor.active && select(code) });
   editor = new ShapeEditor(map, {
