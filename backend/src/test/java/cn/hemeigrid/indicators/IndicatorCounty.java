@@ -12,21 +12,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Township 1 has village 1 with grids 1 and 2; township 2 has village 2 with grid 3.
  * Inserting is idempotent: the units and grids are keyed by code, incidents by tracking code.
  */
-final class IndicatorCounty {
+public final class IndicatorCounty {
 
-    static final String COUNTY = "970200000000";
-    static final String TOWNSHIP_1 = "970200001000";
-    static final String VILLAGE_1 = "970200001001";
-    static final String GRID_1 = "970200001001001";
-    static final String GRID_2 = "970200001001002";
-    static final String TOWNSHIP_2 = "970200002000";
-    static final String VILLAGE_2 = "970200002001";
-    static final String GRID_3 = "970200002001001";
+    public static final String COUNTY = "970200000000";
+    public static final String TOWNSHIP_1 = "970200001000";
+    public static final String VILLAGE_1 = "970200001001";
+    public static final String GRID_1 = "970200001001001";
+    public static final String GRID_2 = "970200001001002";
+    public static final String TOWNSHIP_2 = "970200002000";
+    public static final String VILLAGE_2 = "970200002001";
+    public static final String GRID_3 = "970200002001001";
 
     private IndicatorCounty() {
     }
 
-    static void insert(JdbcClient jdbc) {
+    public static void insert(JdbcClient jdbc) {
         unit(jdbc, COUNTY, "county", "指标测试县", "441300000000");
         unit(jdbc, TOWNSHIP_1, "township", "指标第一镇", COUNTY);
         unit(jdbc, VILLAGE_1, "village", "指标第一村", TOWNSHIP_1);
