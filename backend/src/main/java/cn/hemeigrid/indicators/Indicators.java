@@ -36,6 +36,10 @@ class Indicators {
     /**
      * Builds the query from the level's fixed fragments; no request value is put into the text.
      * A timestamp is in the period when {@code :start <= t < :end}.
+     *
+     * <p>NOTE: no index covers handling_deadline, accepted_at or closed_at, so every request
+     * scans the whole incident table. Add indexes (in a migration V30 or later) once it grows
+     * large enough for that to be slow.
      */
     private static String query(IndicatorLevel level) {
         return """
