@@ -1,0 +1,5 @@
+/**
+ * Review indicators (考核指标): filed, due and closed incidents, closure, on-time and rework
+ * rates, response times and satisfaction per grid, administrative unit or department.
+ */
+package cn.hemeigrid.indicators;
