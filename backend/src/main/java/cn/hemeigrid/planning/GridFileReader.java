@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 class GridFileReader {
 
     static final List<String> FORMATS = List.of("geojson", "csv");
+
+    /** NaN or Infinity in WKT, which JTS's WKTReader rejects as unreadable. */
+    private static final Pattern NON_FINITE_WORD = Pattern.compile("(?i)\\b(nan|inf|infinity)\\b");
 
     private final PlanningRequests requests;
 
@@ -108,7 +112,7 @@ class GridFileReader {
                     try {
                         shape = wkt.read(wktText);
                     } catch (ParseException | IllegalArgumentException unreadable) {
-                        readError = "planning.import.wkt-unreadable";
+                        readError = NON_FINITE_WORD.matcher(wktText).find() ? "non-finite" : "wkt-unreadable";
                     }
                 }
                 features.add(new ImportedFeature(index, column(record, "code"), column(record, "name"),

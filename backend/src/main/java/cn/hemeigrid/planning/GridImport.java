@@ -133,7 +133,10 @@ class GridImport {
             List<Finding> findings = new ArrayList<>();
             Optional<MultiPolygon> shape = Optional.empty();
             if (feature.readError() != null) {
-                problems.add(new Problem("wkt-unreadable", "rejected", message(feature.readError())));
+                String key = feature.readError().equals("non-finite")
+                        ? "planning.import.wkt-non-finite"
+                        : "planning.import.wkt-unreadable";
+                problems.add(new Problem(feature.readError(), "rejected", message(key)));
             } else {
                 CheckedShape checked = checks.validate(feature.geometry(), label);
                 findings.addAll(checked.findings());

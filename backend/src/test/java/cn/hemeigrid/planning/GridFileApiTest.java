@@ -207,6 +207,28 @@ class GridFileApiTest {
     }
 
     @Test
+    void csvDryRunNamesRowProblems() {
+        String csv = "\uFEFFcode,name,wkt\r\n"
+                + village.gridCode(1) + ",好,\"" + village.cells(0, 0, 2, 2) + "\"\r\n"
+                + village.gridCode(2) + ",坏,POLYGON((1 2, 3\r\n"
+                + village.gridCode(3) + ",空,POLYGON EMPTY\r\n"
+                + village.gridCode(4) + ",非数,\"POLYGON((NaN 21.3, 113.3 21.3, 113.3 21.301, NaN 21.3))\"\r\n"
+                + village.gridCode(5) + ",反,\"POLYGON((23.08 114.41, 23.09 114.41, 23.09 114.42, 23.08 114.41))\"\r\n";
+
+        JsonNode report = importFile("csv", "wgs84", false, csv).json();
+
+        JsonNode listed = report.get("features");
+        assertThat(listed).hasSize(5);
+        assertThat(listed.get(0).get("accepted").asBoolean()).isTrue();
+        assertThat(kinds(listed.get(1))).containsExactly("wkt-unreadable");
+        assertThat(kinds(listed.get(2))).containsExactly("empty");
+        assertThat(kinds(listed.get(3))).containsExactly("non-finite");
+        assertThat(kinds(listed.get(4))).containsExactly("swapped-lon-lat");
+        assertThat(listed.get(4).get("index").asInt()).isEqualTo(5);
+        assertThat(findingFeatureNames(report, "swapped-lon-lat")).containsExactly(village.gridCode(5));
+    }
+
+    @Test
     void commitStoresNothingWhenOneFeatureFails() {
         String good = feature(village.gridCode(1), village.cellsGeoJson(0, 0, 5, 10));
         String overlapping = feature(village.gridCode(2), village.cellsGeoJson(4, 0, 6, 10));
