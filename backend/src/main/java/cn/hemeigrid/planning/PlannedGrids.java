@@ -82,9 +82,14 @@ class PlannedGrids {
     }
 
     long insert(NewGrid grid) {
+        return insert(grid, "drawn");
+    }
+
+    /** Inserts a grid with the given source: 'drawn' on the planning page, 'imported' from a file. */
+    long insert(NewGrid grid, String source) {
         return jdbc.sql("""
                         INSERT INTO grid (code, name, kind, dedicated_type, village_code, geom, source, online_group)
-                        VALUES (:code, :name, :kind, :dedicatedType, :village, ST_GeomFromWKB(:wkb, 4490), 'drawn',
+                        VALUES (:code, :name, :kind, :dedicatedType, :village, ST_GeomFromWKB(:wkb, 4490), :source,
                                 :onlineGroup)
                         RETURNING id
                         """)
@@ -95,6 +100,7 @@ class PlannedGrids {
                 .param("village", grid.code().villageCode())
                 .param("wkb", write(grid.shape()))
                 .param("onlineGroup", grid.onlineGroup())
+                .param("source", source)
                 .query(Long.class)
                 .single();
     }

@@ -115,7 +115,8 @@ class PlanningQueryController {
                 .orElseThrow(() -> RejectedRequestException.notFound("grid.not-found", code));
     }
 
-    private static Instant parseInstant(String text) {
+    /** @throws RejectedRequestException 400 when the text is neither a date nor an offset date-time */
+    static Instant parseInstant(String text) {
         String trimmed = text.strip();
         try {
             if (trimmed.length() == 10) {

@@ -1,0 +1,149 @@
+package cn.hemeigrid.planning;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hemeigrid.system.RejectedRequestException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, and CSV (UTF-8,
+ * header row) with the shape as WKT in a {@code wkt} column. Shapefile, GeoPackage and KML are
+ * not supported yet.
+ */
+@RestController
+class GridFileController {
+
+    static final List<String> CSV_COLUMNS = List.of("code", "name", "kind", "dedicatedType", "villageCode", "version",
+            "source", "wkt");
+
+    private final PlanningAreas areas;
+    private final GridExport export;
+    private final GridFileReader reader;
+    private final GridImport gridImport;
+    private final JsonMapper json;
+
+    GridFileController(PlanningAreas areas, GridExport export, GridFileReader reader, GridImport gridImport,
+                       JsonMapper json) {
+        this.areas = areas;
+        this.export = export;
+        this.reader = reader;
+        this.gridImport = gridImport;
+        this.json = json;
+    }
+
+    /**
+     * Exports the basic and dedicated grids of a county, township or village/community, current
+     * or as of a date (the end of that day in China Standard Time).
+     */
+    @GetMapping("/api/v1/planning/export")
+    ResponseEntity<String> export(@RequestParam(required = false) String unit,
+                                  @RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String asOf) {
+        String checkedFormat = format == null || format.isBlank() ? "" : format.strip().toLowerCase(Locale.ROOT);
+        if (!GridFileReader.FORMATS.contains(checkedFormat)) {
+            throw RejectedRequestException.badRequest("planning.file-format-unknown", String.valueOf(format));
+        }
+        PlanningAreas.Unit found = exportedUnit(unit);
+        Instant at = asOf == null || asOf.isBlank() ? null : PlanningQueryController.parseInstant(asOf);
+
+        boolean csv = checkedFormat.equals("csv");
+        List<String> villages = areas.villageCodesIn(found);
+        List<GridExport.ExportedGrid> grids = at == null ? export.current(villages, csv) : export.asOf(villages, at, csv);
+
+        String fileName = "grids-" + found.code() + (asOf == null || asOf.isBlank() ? "" : "-" + asOf.strip())
+                + (csv ? ".csv" : ".geojson");
+        return ResponseEntity.ok()
+                .contentType(csv
+                        ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : new MediaType("application", "geo+json", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .body(csv ? csv(grids) : geoJson(grids, found, at));
+    }
+
+    /**
+     * Checks a file of new grids and, with {@code commit=true}, stores them all in one
+     * transaction. The body is the file itself, within the server's request size limit.
+     */
+    @PostMapping("/api/v1/planning/import")
+    GridImport.Report importGrids(@RequestParam(required = false) String format,
+                                  @RequestParam(required = false) String crs,
+                                  @RequestParam(defaultValue = "false") String commit,
+                                  @RequestBody(required = false) String body) {
+        boolean committing = switch (commit.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RejectedRequestException.badRequest("planning.import.commit-invalid", commit);
+        };
+        List<ImportedFeature> features = reader.read(body, format, ImportCrs.parse(crs));
+        return committing ? gridImport.commit(features) : gridImport.dryRun(features);
+    }
+
+    private PlanningAreas.Unit exportedUnit(String code) {
+        String trimmed = code == null ? "" : code.strip();
+        if (!trimmed.matches("[0-9]{12}")) {
+            throw RejectedRequestException.badRequest("planning.export-unit-invalid", trimmed);
+        }
+        PlanningAreas.Unit unit = areas.unit(trimmed)
+                .orElseThrow(() -> RejectedRequestException.notFound("planning.unit-not-found", trimmed));
+        if (!List.of("county", "township", "village").contains(unit.level())) {
+            throw RejectedRequestException.badRequest("planning.export-unit-level", unit.code());
+        }
+        return unit;
+    }
+
+    private String geoJson(List<GridExport.ExportedGrid> grids, PlanningAreas.Unit unit, Instant at) {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"unit\":")
+                .append(json.writeValueAsString(unit.code()))
+                .append(",\"asOf\":").append(at == null ? "null" : "\"" + at + "\"")
+                .append(",\"features\":[");
+        for (int i = 0; i < grids.size(); i++) {
+            GridExport.ExportedGrid grid = grids.get(i);
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("code", grid.code());
+            properties.put("name", grid.name());
+            properties.put("kind", grid.kind());
+            properties.put("dedicatedType", grid.dedicatedType());
+            properties.put("villageCode", grid.villageCode());
+            properties.put("version", grid.version());
+            properties.put("source", grid.source());
+            out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":").append(grid.geometry())
+                    .append(",\"properties\":").append(json.writeValueAsString(properties)).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    private static String csv(List<GridExport.ExportedGrid> grids) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (GridExport.ExportedGrid grid : grids) {
+                printer.printRecord(grid.code(), grid.name(), grid.kind(), grid.dedicatedType(), grid.villageCode(),
+                        grid.version(), grid.source(), grid.geometry());
+            }
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toString();
+    }
+}
