@@ -26,9 +26,9 @@ import cn.hemeigrid.system.RejectedRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, and CSV (UTF-8,
- * header row) with the shape as WKT in a {@code wkt} column. Shapefile, GeoPackage and KML are
- * not supported yet.
+ * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, CSV (UTF-8, header
+ * row) with the shape as WKT in a {@code wkt} column, and KML ({@link KmlFile}). Shapefile and
+ * GeoPackage are not supported yet.
  */
 @RestController
 class GridFileController {
@@ -66,19 +66,27 @@ class GridFileController {
         PlanningAreas.Unit found = exportedUnit(unit);
         Instant at = asOf == null || asOf.isBlank() ? null : PlanningQueryController.parseInstant(asOf);
 
-        boolean csv = checkedFormat.equals("csv");
+        boolean wkt = !checkedFormat.equals("geojson");
         List<String> villages = areas.villageCodesIn(found);
-        List<GridExport.ExportedGrid> grids = at == null ? export.current(villages, csv) : export.asOf(villages, at, csv);
+        List<GridExport.ExportedGrid> grids = at == null ? export.current(villages, wkt) : export.asOf(villages, at, wkt);
 
         String fileName = "grids-" + found.code() + (asOf == null || asOf.isBlank() ? "" : "-" + asOf.strip())
-                + (csv ? ".csv" : ".geojson");
+                + "." + checkedFormat;
+        MediaType contentType = switch (checkedFormat) {
+            case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
+            case "kml" -> new MediaType("application", "vnd.google-earth.kml+xml", StandardCharsets.UTF_8);
+            default -> new MediaType("application", "geo+json", StandardCharsets.UTF_8);
+        };
+        String body = switch (checkedFormat) {
+            case "csv" -> csv(grids);
+            case "kml" -> KmlFile.write(grids, found.code(), at);
+            default -> geoJson(grids, found, at);
+        };
         return ResponseEntity.ok()
-                .contentType(csv
-                        ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : new MediaType("application", "geo+json", StandardCharsets.UTF_8))
+                .contentType(contentType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
                         .toString())
-                .body(csv ? csv(grids) : geoJson(grids, found, at));
+                .body(body);
     }
 
     /**

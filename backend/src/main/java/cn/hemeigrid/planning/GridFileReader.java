@@ -26,14 +26,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the grids of an imported GeoJSON FeatureCollection or CSV file with a {@code wkt}
- * column, and converts their coordinates to CGCS2000. Non-finite and empty coordinates are
+ * Reads the grids of an imported GeoJSON FeatureCollection, CSV file with a {@code wkt}
+ * column or KML file, and converts their coordinates to CGCS2000. Non-finite and empty coordinates are
  * kept as they are, so that the shape checks report them with the feature named.
  */
 @Component
 class GridFileReader {
 
-    static final List<String> FORMATS = List.of("geojson", "csv");
+    static final List<String> FORMATS = List.of("geojson", "csv", "kml");
 
     /** NaN or Infinity in WKT, which JTS's WKTReader rejects as unreadable. */
     private static final Pattern NON_FINITE_WORD = Pattern.compile("(?i)\\b(nan|inf|infinity)\\b");
@@ -46,7 +46,8 @@ class GridFileReader {
 
     /**
      * @throws RejectedRequestException 400 for an unknown format, an unreadable file, a CSV
-     *                                  file without a {@code wkt} column, or a file without features
+     *                                  file without a {@code wkt} column, a KML file with a
+     *                                  {@code crs} other than WGS84 or CGCS2000, or a file without features
      */
     List<ImportedFeature> read(String body, String format, ImportCrs crs) {
         String checkedFormat = format == null || format.isBlank() ? "geojson" : format.strip().toLowerCase(java.util.Locale.ROOT);
@@ -57,7 +58,11 @@ class GridFileReader {
             throw RejectedRequestException.badRequest("planning.import.empty");
         }
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        List<ImportedFeature> features = checkedFormat.equals("csv") ? readCsv(text, crs) : readGeoJson(text, crs);
+        List<ImportedFeature> features = switch (checkedFormat) {
+            case "csv" -> readCsv(text, crs);
+            case "kml" -> readKml(text, crs);
+            default -> readGeoJson(text, crs);
+        };
         if (features.isEmpty()) {
             throw RejectedRequestException.badRequest("planning.import.empty");
         }
@@ -83,6 +88,19 @@ class GridFileReader {
             features.add(new ImportedFeature(i + 1, property(properties, "code"), property(properties, "name"),
                     property(properties, "kind"), property(properties, "dedicatedType"),
                     property(properties, "villageCode"), geometry, null));
+        }
+        return features;
+    }
+
+    private static List<ImportedFeature> readKml(String text, ImportCrs crs) {
+        if (!KmlFile.LON_LAT_CRS.contains(crs.code())) {
+            throw RejectedRequestException.badRequest("planning.import.kml-crs", crs.code());
+        }
+        List<ImportedFeature> features = KmlFile.read(text);
+        for (ImportedFeature feature : features) {
+            if (feature.geometry() != null) {
+                convert(feature.geometry().get("coordinates"), crs);
+            }
         }
         return features;
     }

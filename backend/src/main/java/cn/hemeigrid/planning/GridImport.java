@@ -133,9 +133,11 @@ class GridImport {
             List<Finding> findings = new ArrayList<>();
             Optional<MultiPolygon> shape = Optional.empty();
             if (feature.readError() != null) {
-                String key = feature.readError().equals("non-finite")
-                        ? "planning.import.wkt-non-finite"
-                        : "planning.import.wkt-unreadable";
+                String key = switch (feature.readError()) {
+                    case "non-finite" -> "planning.import.wkt-non-finite";
+                    case "kml-coordinates-unreadable" -> "planning.import.kml-coordinates-unreadable";
+                    default -> "planning.import.wkt-unreadable";
+                };
                 problems.add(new Problem(feature.readError(), "rejected", message(key)));
             } else {
                 CheckedShape checked = checks.validate(feature.geometry(), label);

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
  *                 counting the header)
  * @param geometry a GeoJSON geometry already converted to CGCS2000 longitude/latitude, or null
  *                 when the file has none
- * @param readError the problem kind of a WKT value that could not be read: {@code non-finite}
- *                  when it contains NaN or Infinity, else {@code wkt-unreadable}; null when read
+ * @param readError the problem kind of a WKT value that could not be read ({@code non-finite}
+ *                  when it contains NaN or Infinity, else {@code wkt-unreadable}) or of KML
+ *                  coordinates that are not numbers ({@code kml-coordinates-unreadable}). Null when read.
  */
 record ImportedFeature(int index, String code, String name, String kind, String dedicatedType, String villageCode,
                        JsonNode geometry, String readError) {

@@ -121,6 +121,104 @@ class GridFileApiTest {
     }
 
     @Test
+    void kmlExportReimportsWithSameShapes() {
+        village.insertGrid(1, village.cells(0, 0, 5, 10));
+        village.insertGrid(2, village.cells(5, 0, 5, 10));
+        insertDedicatedGrid(3, village.cells(1, 1, 2, 2));
+        JsonNode before = api.get("/api/v1/planning/export?unit=" + village.villageCode() + "&format=geojson").json();
+
+        ApiClient.Response exported = api.get("/api/v1/planning/export?unit=" + village.townshipCode()
+                + "&format=kml");
+
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith("application/vnd.google-earth.kml+xml");
+        assertThat(exported.text()).contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">")
+                .contains("<Data name=\"dedicatedType\"><value>school</value></Data>")
+                .contains("<name>测试社区第1网格</name>");
+
+        deleteGrids();
+        ApiClient.Response imported = importFile("kml", "wgs84", true, exported.text());
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("created")).extracting(JsonNode::asString)
+                .containsExactly(village.gridCode(1), village.gridCode(2), village.gridCode(3));
+        JsonNode after = api.get("/api/v1/planning/export?unit=" + village.villageCode() + "&format=geojson").json();
+        for (int i = 0; i < 3; i++) {
+            assertThat(after.at("/features/" + i + "/geometry")).as("feature %d", i)
+                    .isEqualTo(before.at("/features/" + i + "/geometry"));
+        }
+        assertThat(after.at("/features/2/properties/kind").asString()).isEqualTo("dedicated");
+        assertThat(after.at("/features/2/properties/dedicatedType").asString()).isEqualTo("school");
+        assertThat(after.at("/features/0/properties/name").asString()).isEqualTo("测试社区第1网格");
+        assertThat(after.at("/features/0/properties/source").asString()).isEqualTo("imported");
+    }
+
+    @Test
+    void kmlDryRunReadsMultiGeometryAndName() {
+        String multiGeometry = "<MultiGeometry>" + kmlPolygon(0, 0, 2, 2) + kmlPolygon(3, 0, 2, 2) + "</MultiGeometry>";
+        String kml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>"
+                + "<Placemark><name>东片</name><ExtendedData><SchemaData schemaUrl=\"#grids\">"
+                + "<SimpleData name=\"code\">" + village.gridCode(1) + "</SimpleData></SchemaData></ExtendedData>"
+                + multiGeometry + "</Placemark>"
+                + "<Placemark><ExtendedData><Data name=\"code\"><value>" + village.gridCode(2) + "</value></Data>"
+                + "</ExtendedData><Point><coordinates>113.3,21.3</coordinates></Point></Placemark>"
+                + "<Placemark><ExtendedData><Data name=\"code\"><value>" + village.gridCode(3) + "</value></Data>"
+                + "</ExtendedData><Polygon><outerBoundaryIs><LinearRing><coordinates>113.3,21.3 abc"
+                + "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>"
+                + "</Document></kml>";
+
+        ApiClient.Response response = importFile("kml", null, false, kml);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode listed = response.json().get("features");
+        assertThat(listed).hasSize(3);
+        assertThat(listed.get(0).get("accepted").asBoolean()).as(listed.get(0).toString()).isTrue();
+        assertThat(listed.get(0).get("name").asString()).isEqualTo("东片");
+        assertThat(kinds(listed.get(1))).containsExactly("unsupported-type");
+        assertThat(kinds(listed.get(2))).containsExactly("kml-coordinates-unreadable");
+        assertThat(messages(listed.get(2)).get(0)).contains("coordinates");
+        assertThat(gridCount()).isZero();
+    }
+
+    @Test
+    void malformedKmlGetsChinese400() {
+        String unclosed = "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>坏</name></kml>";
+        String notKml = "<gpx><trk/></gpx>";
+        String valid = "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark>" + kmlPolygon(0, 0, 1, 1)
+                + "</Placemark></kml>";
+
+        ApiClient.Response unclosedResponse = importFile("kml", null, false, unclosed);
+        ApiClient.Response notKmlResponse = importFile("kml", null, false, notKml);
+        ApiClient.Response gcj02Response = importFile("kml", "gcj02", false, valid);
+
+        assertThat(unclosedResponse.status()).isEqualTo(400);
+        assertThat(unclosedResponse.json().get("detail").asString()).contains("无法读取 KML 文件");
+        assertThat(notKmlResponse.status()).isEqualTo(400);
+        assertThat(notKmlResponse.json().get("detail").asString()).contains("根元素是 kml");
+        assertThat(gcj02Response.status()).isEqualTo(400);
+        assertThat(gcj02Response.json().get("detail").asString()).contains("WGS84").contains("gcj02");
+    }
+
+    @Test
+    void kmlWithExternalEntityRejected() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("hemei-xxe", ".txt");
+        try {
+            java.nio.file.Files.writeString(secret, "SECRET-CONTENT");
+            String kml = "<?xml version=\"1.0\"?>\n<!DOCTYPE kml [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]>\n"
+                    + "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>&leak;</name>"
+                    + kmlPolygon(0, 0, 1, 1) + "</Placemark></kml>";
+
+            ApiClient.Response response = importFile("kml", null, false, kml);
+
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("detail").asString()).contains("DOCTYPE");
+            assertThat(response.text()).doesNotContain("SECRET-CONTENT");
+        } finally {
+            java.nio.file.Files.delete(secret);
+        }
+    }
+
+    @Test
     void exportOrientsRingsPerRfc7946() throws Exception {
         String clockwiseShellCounterClockwiseHole = String.format(Locale.ROOT,
                 "POLYGON((%1$.4f %2$.4f, %1$.4f %4$.4f, %3$.4f %4$.4f, %3$.4f %2$.4f, %1$.4f %2$.4f),"
@@ -303,7 +401,11 @@ class GridFileApiTest {
     private ApiClient.Response importFile(String format, String crs, boolean commit, String body) {
         String path = "/api/v1/planning/import?format=" + format + "&commit=" + commit + (crs == null ? "" : "&crs=" + crs);
         return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", format.equals("csv") ? "text/csv" : "application/geo+json")
+                .header("Content-Type", switch (format) {
+                    case "csv" -> "text/csv";
+                    case "kml" -> "application/vnd.google-earth.kml+xml";
+                    default -> "application/geo+json";
+                })
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
@@ -336,6 +438,17 @@ class GridFileApiTest {
         String polygon = village.cellsGeoJson(x, y, width, height);
         String rings = polygon.substring(polygon.indexOf("[["), polygon.lastIndexOf("]]") + 2);
         return "{\"type\":\"MultiPolygon\",\"coordinates\":[" + rings + "]}";
+    }
+
+    /** Returns a KML Polygon of cells of the test village, with its shell counter-clockwise. */
+    private String kmlPolygon(int x, int y, int width, int height) {
+        double w = village.west() + x * 0.001;
+        double s = village.south() + y * 0.001;
+        double e = w + width * 0.001;
+        double n = s + height * 0.001;
+        return String.format(Locale.ROOT, "<Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                + "%1$.4f,%2$.4f,0 %3$.4f,%2$.4f,0\n%3$.4f,%4$.4f,0 %1$.4f,%4$.4f,0 %1$.4f,%2$.4f,0"
+                + "</coordinates></LinearRing></outerBoundaryIs></Polygon>", w, s, e, n);
     }
 
     private String bowTie(int x, int y) {
