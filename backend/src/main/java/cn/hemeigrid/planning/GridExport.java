@@ -65,6 +65,11 @@ class GridExport {
                 .list();
     }
 
+    /** Returns the OGC WKT definition of an SRID from PostGIS's {@code spatial_ref_sys}. */
+    String srsDefinition(int srid) {
+        return jdbc.sql("SELECT srtext FROM spatial_ref_sys WHERE srid = ?").param(srid).query(String.class).single();
+    }
+
     private static String geometryColumn(String column, boolean wkt) {
         String oriented = "ST_ForcePolygonCCW(" + column + ")";
         return wkt ? "ST_AsText(" + oriented + ", 7)" : "ST_AsGeoJSON(" + oriented + ", 7, 0)";

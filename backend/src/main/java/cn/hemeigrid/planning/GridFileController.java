@@ -3,6 +3,7 @@ package cn.hemeigrid.planning;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,12 +14,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, CSV (UTF-8, header
- * row) with the shape as WKT in a {@code wkt} column, and KML ({@link KmlFile}). Shapefile and
- * GeoPackage are not supported yet.
+ * row) with the shape as WKT in a {@code wkt} column, KML ({@link KmlFile}) and GeoPackage
+ * ({@link GeoPackageFile}). Shapefile is not supported yet.
  */
 @RestController
 class GridFileController {
@@ -56,7 +57,7 @@ class GridFileController {
      * or as of a date (the end of that day in China Standard Time).
      */
     @GetMapping("/api/v1/planning/export")
-    ResponseEntity<String> export(@RequestParam(required = false) String unit,
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String unit,
                                   @RequestParam(required = false) String format,
                                   @RequestParam(required = false) String asOf) {
         String checkedFormat = format == null || format.isBlank() ? "" : format.strip().toLowerCase(Locale.ROOT);
@@ -75,12 +76,14 @@ class GridFileController {
         MediaType contentType = switch (checkedFormat) {
             case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case "kml" -> new MediaType("application", "vnd.google-earth.kml+xml", StandardCharsets.UTF_8);
+            case "gpkg" -> new MediaType("application", "geopackage+sqlite3");
             default -> new MediaType("application", "geo+json", StandardCharsets.UTF_8);
         };
-        String body = switch (checkedFormat) {
-            case "csv" -> csv(grids);
-            case "kml" -> KmlFile.write(grids, found.code(), at);
-            default -> geoJson(grids, found, at);
+        byte[] body = switch (checkedFormat) {
+            case "csv" -> csv(grids).getBytes(StandardCharsets.UTF_8);
+            case "kml" -> KmlFile.write(grids, found.code(), at).getBytes(StandardCharsets.UTF_8);
+            case "gpkg" -> GeoPackageFile.write(grids, export.srsDefinition(4490));
+            default -> geoJson(grids, found, at).getBytes(StandardCharsets.UTF_8);
         };
         return ResponseEntity.ok()
                 .contentType(contentType)
@@ -91,19 +94,24 @@ class GridFileController {
 
     /**
      * Checks a file of new grids and, with {@code commit=true}, stores them all in one
-     * transaction. The body is the file itself, within the server's request size limit.
+     * transaction. The body is the file itself, within the server's request size limit. Text
+     * files are decoded with the charset of the Content-Type, UTF-8 when it names none.
      */
     @PostMapping("/api/v1/planning/import")
     GridImport.Report importGrids(@RequestParam(required = false) String format,
                                   @RequestParam(required = false) String crs,
                                   @RequestParam(defaultValue = "false") String commit,
-                                  @RequestBody(required = false) String body) {
+                                  HttpEntity<byte[]> request) {
         boolean committing = switch (commit.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw RejectedRequestException.badRequest("planning.import.commit-invalid", commit);
         };
-        List<ImportedFeature> features = reader.read(body, format, ImportCrs.parse(crs));
+        MediaType contentType = request.getHeaders().getContentType();
+        Charset charset = contentType == null || contentType.getCharset() == null
+                ? StandardCharsets.UTF_8
+                : contentType.getCharset();
+        List<ImportedFeature> features = reader.read(request.getBody(), charset, format, ImportCrs.parse(crs));
         return committing ? gridImport.commit(features) : gridImport.dryRun(features);
     }
 

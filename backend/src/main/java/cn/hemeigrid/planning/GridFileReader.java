@@ -3,6 +3,7 @@ package cn.hemeigrid.planning;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the grids of an imported GeoJSON FeatureCollection, CSV file with a {@code wkt}
- * column or KML file, and converts their coordinates to CGCS2000. Non-finite and empty coordinates are
+ * column, KML file or GeoPackage, and converts their coordinates to CGCS2000. Non-finite and empty coordinates are
  * kept as they are, so that the shape checks report them with the feature named.
  */
 @Component
 class GridFileReader {
 
-    static final List<String> FORMATS = List.of("geojson", "csv", "kml");
+    static final List<String> FORMATS = List.of("geojson", "csv", "kml", "gpkg");
 
     /** NaN or Infinity in WKT, which JTS's WKTReader rejects as unreadable. */
     private static final Pattern NON_FINITE_WORD = Pattern.compile("(?i)\\b(nan|inf|infinity)\\b");
@@ -46,23 +47,34 @@ class GridFileReader {
 
     /**
      * @throws RejectedRequestException 400 for an unknown format, an unreadable file, a CSV
-     *                                  file without a {@code wkt} column, a KML file with a
-     *                                  {@code crs} other than WGS84 or CGCS2000, or a file without features
+     *                                  file without a {@code wkt} column, a KML or GeoPackage file
+     *                                  with a {@code crs} other than WGS84 or CGCS2000, or a file
+     *                                  without features
      */
-    List<ImportedFeature> read(String body, String format, ImportCrs crs) {
+    List<ImportedFeature> read(byte[] body, Charset charset, String format, ImportCrs crs) {
         String checkedFormat = format == null || format.isBlank() ? "geojson" : format.strip().toLowerCase(java.util.Locale.ROOT);
         if (!FORMATS.contains(checkedFormat)) {
             throw RejectedRequestException.badRequest("planning.file-format-unknown", String.valueOf(format));
         }
-        if (body == null || body.isBlank()) {
+        if (body == null || body.length == 0) {
             throw RejectedRequestException.badRequest("planning.import.empty");
         }
-        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-        List<ImportedFeature> features = switch (checkedFormat) {
-            case "csv" -> readCsv(text, crs);
-            case "kml" -> readKml(text, crs);
-            default -> readGeoJson(text, crs);
-        };
+        List<ImportedFeature> features;
+        if (checkedFormat.equals("gpkg")) {
+            checkLonLat(crs);
+            features = GeoPackageFile.read(body);
+        } else {
+            String decoded = new String(body, charset);
+            String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+            if (text.isBlank()) {
+                throw RejectedRequestException.badRequest("planning.import.empty");
+            }
+            features = switch (checkedFormat) {
+                case "csv" -> readCsv(text, crs);
+                case "kml" -> readKml(text, crs);
+                default -> readGeoJson(text, crs);
+            };
+        }
         if (features.isEmpty()) {
             throw RejectedRequestException.badRequest("planning.import.empty");
         }
@@ -93,9 +105,7 @@ class GridFileReader {
     }
 
     private static List<ImportedFeature> readKml(String text, ImportCrs crs) {
-        if (!KmlFile.LON_LAT_CRS.contains(crs.code())) {
-            throw RejectedRequestException.badRequest("planning.import.kml-crs", crs.code());
-        }
+        checkLonLat(crs);
         List<ImportedFeature> features = KmlFile.read(text);
         for (ImportedFeature feature : features) {
             if (feature.geometry() != null) {
@@ -103,6 +113,13 @@ class GridFileReader {
             }
         }
         return features;
+    }
+
+    /** Rejects a {@code crs} other than WGS84 or CGCS2000 for formats whose system is fixed or stored in the file. */
+    private static void checkLonLat(ImportCrs crs) {
+        if (!KmlFile.LON_LAT_CRS.contains(crs.code())) {
+            throw RejectedRequestException.badRequest("planning.import.lon-lat-crs", crs.code());
+        }
     }
 
     private static String property(JsonNode properties, String name) {
@@ -147,8 +164,8 @@ class GridFileReader {
         return record.isMapped(name) && record.isSet(name) ? ImportedFeature.text(record.get(name)) : null;
     }
 
-    /** Writes a geometry read from WKT as GeoJSON, so that CSV and GeoJSON files go through one parser. */
-    private static JsonNode geoJson(Geometry shape, ImportCrs crs) {
+    /** Writes a geometry read from WKT or GeoPackage as GeoJSON, so that every file goes through one parser. */
+    static JsonNode geoJson(Geometry shape, ImportCrs crs) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode geometry = nodes.objectNode();
         ArrayNode coordinates = nodes.arrayNode();

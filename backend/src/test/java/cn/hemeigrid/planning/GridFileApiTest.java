@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
 import cn.hemeigrid.geo.GaussKruger;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureDao;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -219,6 +226,70 @@ class GridFileApiTest {
     }
 
     @Test
+    void geoPackageExportReimportsWithSameShapes() throws Exception {
+        village.insertGrid(1, village.cells(0, 0, 5, 10));
+        village.insertGrid(2, village.cells(5, 0, 5, 10));
+        insertDedicatedGrid(3, village.cells(1, 1, 2, 2));
+        JsonNode before = api.get("/api/v1/planning/export?unit=" + village.villageCode() + "&format=geojson").json();
+
+        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/planning/export?unit=" + village.villageCode()
+                                + "&format=gpkg")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type")).hasValue("application/geopackage+sqlite3");
+        Path copy = Files.createTempFile("grid-file-test-", ".gpkg");
+        try {
+            Files.write(copy, exported.body());
+            try (GeoPackage geoPackage = GeoPackageManager.open(copy.toFile())) {
+                assertThat(geoPackage.getFeatureTables()).containsExactly("grids");
+                FeatureDao dao = geoPackage.getFeatureDao("grids");
+                assertThat(dao.getSrs().getOrganizationCoordsysId()).isEqualTo(4490);
+                assertThat(dao.count()).isEqualTo(3);
+            }
+        } finally {
+            Files.delete(copy);
+        }
+
+        deleteGrids();
+        long temporaryFilesBefore = temporaryImportFiles();
+        ApiClient.Response imported = importBytes("gpkg", null, true, exported.body());
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("created")).extracting(JsonNode::asString)
+                .containsExactly(village.gridCode(1), village.gridCode(2), village.gridCode(3));
+        assertThat(temporaryImportFiles()).as("temporary files left").isEqualTo(temporaryFilesBefore);
+        JsonNode after = api.get("/api/v1/planning/export?unit=" + village.villageCode() + "&format=geojson").json();
+        for (int i = 0; i < 3; i++) {
+            assertThat(after.at("/features/" + i + "/geometry")).as("feature %d", i)
+                    .isEqualTo(before.at("/features/" + i + "/geometry"));
+        }
+        assertThat(after.at("/features/2/properties/dedicatedType").asString()).isEqualTo("school");
+        assertThat(after.at("/features/0/properties/name").asString()).isEqualTo("测试社区第1网格");
+    }
+
+    @Test
+    void nonGeoPackageGetsChinese400() {
+        byte[] text = "code,name,wkt\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] damagedSqlite = new byte[4096];
+        byte[] header = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, damagedSqlite, 0, header.length);
+        long temporaryFilesBefore = temporaryImportFiles();
+
+        ApiClient.Response textResponse = importBytes("gpkg", null, false, text);
+        ApiClient.Response damagedResponse = importBytes("gpkg", null, false, damagedSqlite);
+        ApiClient.Response gcj02Response = importBytes("gpkg", "gcj02", false, damagedSqlite);
+
+        assertThat(textResponse.status()).isEqualTo(400);
+        assertThat(textResponse.json().get("detail").asString()).contains("无法读取 GeoPackage 文件");
+        assertThat(damagedResponse.status()).isEqualTo(400);
+        assertThat(damagedResponse.json().get("detail").asString()).contains("无法读取 GeoPackage 文件");
+        assertThat(gcj02Response.status()).isEqualTo(400);
+        assertThat(gcj02Response.json().get("detail").asString()).contains("gcj02");
+        assertThat(temporaryImportFiles()).as("temporary files left").isEqualTo(temporaryFilesBefore);
+    }
+
+    @Test
     void exportOrientsRingsPerRfc7946() throws Exception {
         String clockwiseShellCounterClockwiseHole = String.format(Locale.ROOT,
                 "POLYGON((%1$.4f %2$.4f, %1$.4f %4$.4f, %3$.4f %4$.4f, %3$.4f %2$.4f, %1$.4f %2$.4f),"
@@ -407,6 +478,22 @@ class GridFileApiTest {
                     default -> "application/geo+json";
                 })
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient.Response importBytes(String format, String crs, boolean commit, byte[] body) {
+        String path = "/api/v1/planning/import?format=" + format + "&commit=" + commit + (crs == null ? "" : "&crs=" + crs);
+        return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/geopackage+sqlite3")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Counts the server's temporary GeoPackage files, which the import must delete. */
+    private static long temporaryImportFiles() {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("hemei-import-")).count();
+        } catch (java.io.IOException failed) {
+            throw new java.io.UncheckedIOException(failed);
+        }
     }
 
     private void insertDedicatedGrid(int serial, String wkt) {
