@@ -80,6 +80,47 @@ class DispatchPageBrowserTest {
         assertThat(demoTags(gridPopup)).as("tags in the grid popup").hasSize((int) listedDemos);
     }
 
+    @Test
+    void consoleAcceptsAndDispatches() {
+        ApiClient.Response created = api.postJson("/api/v1/incidents", """
+                {"lon":114.4160,"lat":23.1115,"crs":"cgcs2000","category":"0501",
+                 "description":"路口有流动摊贩占道经营。","channel":"app"}
+                """);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        String gridCode = created.json().get("routing").get("grid").get("code").asText();
+
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11150/114.41600");
+        wait.until(d -> d.findElements(By.cssSelector("#filter-category option")).size() > 1);
+        driver.findElement(By.id("in-view")).click();
+        driver.findElement(By.id("filter-grid")).sendKeys(gridCode);
+        driver.findElement(By.cssSelector("#filters button[type='submit']")).click();
+        wait.until(d -> !d.findElements(rowSelector(id)).isEmpty());
+        assertThat(driver.findElement(rowSelector(id)).getDomAttribute("data-warning")).isIn("green", "yellow", "red");
+
+        driver.findElement(rowSelector(id)).click();
+        WebElement accept = wait.until(d -> visibleAction(d, "accept"));
+        driver.findElement(By.id("actor-name")).sendKeys("王调度");
+        accept.click();
+        wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已受理"));
+
+        visibleAction(driver, "dispatch").click();
+        driver.findElement(By.cssSelector("[data-confirm='dispatch']")).click();
+        wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已分流交办"));
+
+        JsonNode workflow = api.get("/api/v1/incidents/" + id + "/workflow").json();
+        assertThat(workflow.get("status").asString()).isEqualTo("dispatched");
+        assertThat(workflow.get("ownerName").asString()).isEqualTo("王调度");
+        assertThat(driver.executeScript("return localStorage.getItem('hemei.dispatch.actor')")).isEqualTo("王调度");
+        assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
+    }
+
+    /** Returns the button of an allowed action in the workflow panel, or null while it is not shown. */
+    private static WebElement visibleAction(org.openqa.selenium.WebDriver driver, String action) {
+        List<WebElement> buttons = driver.findElements(By.cssSelector("#workflow-actions [data-action='" + action + "']"));
+        return buttons.isEmpty() || !buttons.get(0).isDisplayed() ? null : buttons.get(0);
+    }
+
     /** Returns the newest open incident generated as demonstration data. */
     private JsonNode firstOpenDemoIncident() {
         JsonNode items = api.get("/api/v1/incidents?open=true&limit=500").json().get("items");
