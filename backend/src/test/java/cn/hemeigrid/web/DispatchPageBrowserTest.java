@@ -6,14 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -95,10 +100,19 @@ class DispatchPageBrowserTest {
         driver.findElement(By.id("in-view")).click();
         driver.findElement(By.id("filter-grid")).sendKeys(gridCode);
         driver.findElement(By.cssSelector("#filters button[type='submit']")).click();
-        wait.until(d -> !d.findElements(rowSelector(id)).isEmpty());
-        assertThat(driver.findElement(rowSelector(id)).getDomAttribute("data-warning")).isIn("green", "yellow", "red");
+        // The queue may still be reloading from the first, unfiltered request, which replaces the rows.
+        String warning = wait.until(d -> {
+            try {
+                WebElement row = d.findElement(rowSelector(id));
+                String colour = row.getDomAttribute("data-warning");
+                row.click();
+                return colour;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            }
+        });
+        assertThat(warning).isIn("green", "yellow", "red");
 
-        driver.findElement(rowSelector(id)).click();
         WebElement accept = wait.until(d -> visibleAction(d, "accept"));
         driver.findElement(By.id("actor-name")).sendKeys("王调度");
         accept.click();
@@ -113,6 +127,37 @@ class DispatchPageBrowserTest {
         assertThat(workflow.get("ownerName").asString()).isEqualTo("王调度");
         assertThat(driver.executeScript("return localStorage.getItem('hemei.dispatch.actor')")).isEqualTo("王调度");
         assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void staffEntryPlacesPointByMapClick() {
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=17/23.11150/114.41600");
+        wait.until(d -> d.findElements(By.cssSelector("#entry-category option")).size() > 1);
+
+        driver.findElement(By.cssSelector("#staff-entry summary")).click();
+        new Select(driver.findElement(By.id("entry-channel"))).selectByValue("suggestion_box");
+        new Select(driver.findElement(By.id("entry-category"))).selectByValue("0501");
+        driver.findElement(By.id("entry-description")).sendKeys("意见箱来信：<b>市场门口</b>占道经营。");
+        driver.findElement(By.id("map")).click();
+        wait.until(d -> d.findElement(By.id("entry-location")).getText().startsWith("经度"));
+        driver.findElement(By.cssSelector("#entry-form button[type='submit']")).click();
+
+        WebElement result = wait.until(d -> {
+            WebElement shown = d.findElement(By.id("entry-result"));
+            return shown.isDisplayed() ? shown : null;
+        });
+        Matcher number = Pattern.compile("已录入事件 (\\d+)").matcher(result.getText());
+        assertThat(number.find()).as(result.getText()).isTrue();
+        long id = Long.parseLong(number.group(1));
+
+        JsonNode items = api.get("/api/v1/incidents?status=reported&limit=1000").json().get("items");
+        JsonNode entered = StreamSupport.stream(items.spliterator(), false)
+                .filter(item -> item.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("incident " + id + " is not listed"));
+        assertThat(entered.get("channel").asString()).isEqualTo("suggestion_box");
+        assertThat(entered.get("descriptionExcerpt").asString()).contains("<b>市场门口</b>");
+        assertThat(driver.findElement(By.id("entry-error")).isDisplayed()).isFalse();
     }
 
     /** Returns the button of an allowed action in the workflow panel, or null while it is not shown. */
