@@ -13,7 +13,10 @@ const ACTOR_STORAGE_KEY = 'hemei.dispatch.actor';
  * form can say what is missing before the request; the server still checks every value.
  */
 const ACTION_FIELDS = {
-  dispatch: [{ name: 'handlerRoute', label: '分流方式（不选则按原路径）', kind: 'route' }],
+  dispatch: [
+    { name: 'handlerRoute', label: '分流方式（不选则按原路径）', kind: 'route' },
+    { name: 'note', label: '说明（改选其他分流方式时必填）', kind: 'text' },
+  ],
   mark_handled: [{ name: 'note', label: '办理结果（居民可见）', kind: 'text', required: true }],
   reject: [
     { name: 'reason', label: '不予受理理由', kind: 'reason', required: true },
