@@ -144,6 +144,7 @@ class DispatchPageBrowserTest {
         // Off the centre, where other tests leave incident markers; a click on a marker places no point.
         new Actions(driver).moveToElement(driver.findElement(By.id("map")), 150, 120).click().perform();
         wait.until(d -> d.findElement(By.id("entry-location")).getText().startsWith("经度"));
+        assertThat(driver.findElements(By.cssSelector(".grid-popup"))).as("grid popups opened by the click").isEmpty();
         driver.findElement(By.cssSelector("#entry-form button[type='submit']")).click();
 
         WebElement result = wait.withMessage(() -> "entry error: " + driver.findElement(By.id("entry-error")).getText())

@@ -194,7 +194,12 @@ async function start() {
   keepViewInAddress(map);
   const { overlays, sources } = addAreaLayers(map, {
     facilities: false,
-    onGridClick: (feature, latlng) => openGridPopup(map, feature, latlng),
+    // While staff enter a report, a click on the map places its point instead of opening the grid.
+    onGridClick: (feature, latlng) => {
+      if (!byId('staff-entry').open) {
+        openGridPopup(map, feature, latlng);
+      }
+    },
   });
   new SourceStatusPanel(byId('map-hint'), byId('layer-error'), sources);
 
