@@ -344,13 +344,26 @@ public class Incident {
 
     /** Returns the deadline that runs in the current state, or empty once handled. */
     public Optional<RunningDeadline> runningDeadline() {
-        return status().runningDeadline().map(kind -> kind == DeadlineKind.ASSIGN
-                ? new RunningDeadline(kind, reportedAt, assignDeadline)
-                : new RunningDeadline(kind, handlingCountedFrom, handlingDeadline));
+        return RunningDeadline.of(status(), reportedAt, assignDeadline, handlingCountedFrom, handlingDeadline);
     }
 
     /** A deadline with the start of the period it ends, for warning colours. */
     public record RunningDeadline(DeadlineKind kind, Instant countedFrom, Instant due) {
+
+        /**
+         * Picks the deadline that runs in {@code status}: the assign deadline, counted from the
+         * report, before dispatch and the handling deadline after it. Empty once handled.
+         */
+        public static Optional<RunningDeadline> of(IncidentStatus status, Instant reportedAt, Instant assignDeadline,
+                                                   Instant handlingCountedFrom, Instant handlingDeadline) {
+            return status.runningDeadline().map(kind -> kind == DeadlineKind.ASSIGN
+                    ? new RunningDeadline(kind, reportedAt, assignDeadline)
+                    : new RunningDeadline(kind, handlingCountedFrom, handlingDeadline));
+        }
+
+        public DeadlineWarning warningAt(Instant now, double yellowShare) {
+            return DeadlineWarning.at(now, countedFrom, due, yellowShare);
+        }
     }
 
     private IncidentStatus guard(WorkflowAction action) {

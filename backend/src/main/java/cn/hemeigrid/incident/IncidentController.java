@@ -30,9 +30,11 @@ class IncidentController {
     private final IncidentRouter router;
     private final IncidentWorkflow workflow;
     private final Labels labels;
+    private final IncidentListFilters listFilters;
 
     IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router,
-                       IncidentWorkflow workflow, Labels labels) {
+                       IncidentWorkflow workflow, Labels labels, IncidentListFilters listFilters) {
+        this.listFilters = listFilters;
         this.intake = intake;
         this.queries = queries;
         this.router = router;
@@ -103,23 +105,39 @@ class IncidentController {
     }
 
     /**
-     * Lists incidents newest first, for the map and the dispatcher; contacts are never listed.
-     * With {@code owner}, only the incidents that staff member accepted as first receiver.
+     * Lists incidents for the map and the dispatcher console; contacts are never listed. Filters:
+     * {@code owner} (the first receiver who accepted), {@code status} (comma list),
+     * {@code category}, {@code handlerRoute}, {@code gridCode} (basic or dedicated grid) and
+     * {@code unit} (a 12-digit city, county, township or village code). {@code sort=deadline}
+     * puts the earliest running deadline, so overdue incidents, first; the default is newest first.
      */
     @GetMapping("/api/v1/incidents")
     IncidentList list(@RequestParam(required = false) String bbox,
                       @RequestParam(defaultValue = "true") boolean open,
                       @RequestParam(required = false) String owner,
+                      @RequestParam(required = false) String status,
+                      @RequestParam(required = false) String category,
+                      @RequestParam(required = false) String handlerRoute,
+                      @RequestParam(required = false) String gridCode,
+                      @RequestParam(required = false) String unit,
+                      @RequestParam(required = false) String sort,
                       @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw RejectedRequestException.badRequest("incident.limit-invalid", MAX_LIST_LIMIT, limit);
         }
-        Optional<BoundingBox> box = Optional.ofNullable(bbox).filter(b -> !b.isBlank()).map(BoundingBox::parse);
+        Optional<BoundingBox> box = present(bbox).map(BoundingBox::parse);
 
-        Optional<String> ownerName = Optional.ofNullable(owner).map(String::strip).filter(o -> !o.isEmpty());
+        IncidentQueries.ListFilter filter = new IncidentQueries.ListFilter(box, open,
+                present(gridCode).map(listFilters::gridId), present(owner), listFilters.statuses(status),
+                present(category).map(listFilters::category), present(handlerRoute).map(listFilters::handlerRoute),
+                present(unit).map(listFilters::villagePrefix), listFilters.order(sort));
 
-        List<IncidentQueries.ListItem> items = queries.list(box, open, Optional.empty(), ownerName, limit + 1);
+        List<IncidentQueries.ListItem> items = queries.list(filter, limit + 1);
         boolean truncated = items.size() > limit;
         return new IncidentList(truncated ? items.subList(0, limit) : items, truncated);
+    }
+
+    private static Optional<String> present(String parameter) {
+        return Optional.ofNullable(parameter).map(String::strip).filter(value -> !value.isEmpty());
     }
 }

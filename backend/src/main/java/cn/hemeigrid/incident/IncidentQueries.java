@@ -3,8 +3,12 @@ package cn.hemeigrid.incident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +29,14 @@ public class IncidentQueries {
 
     private final JdbcClient jdbc;
     private final Labels labels;
+    private final WorkflowProperties properties;
+    private final Clock clock;
 
-    IncidentQueries(JdbcClient jdbc, Labels labels) {
+    IncidentQueries(JdbcClient jdbc, Labels labels, WorkflowProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.labels = labels;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -126,11 +134,44 @@ public class IncidentQueries {
                 .optional();
     }
 
+    /**
+     * @param runningDeadline the deadline of the current state (assign before dispatch, handling
+     *                        after), or null once handled
+     * @param warning         green, yellow or red for the running deadline, or null without one
+     */
     public record ListItem(long id, String categoryCode, String categoryName, String status, String statusName,
                     String urgency, String channel, Instant reportedAt, Instant handlingDeadline, double lon,
                     double lat, String gridCode, String gridName, String villageName, String departmentName,
                     String handlerRouteName, boolean outsideCoverage, String descriptionExcerpt,
-                    boolean generated) {
+                    boolean generated, Instant runningDeadline, String warning) {
+    }
+
+    /** Order of an incident list. */
+    public enum ListOrder {
+        /** Newest report first. */
+        NEWEST,
+        /** Earliest running deadline first, so overdue incidents lead; incidents without one come last. */
+        DEADLINE
+    }
+
+    /**
+     * Conditions of an incident list; an empty one or an empty list leaves that condition out.
+     *
+     * @param openOnly       only incidents that still need work
+     * @param gridId         only incidents of this grid (its basic or dedicated grid)
+     * @param ownerName      only incidents this first receiver accepted
+     * @param statuses       only incidents in one of these states
+     * @param villagePrefix  only incidents whose village code starts with this prefix
+     */
+    public record ListFilter(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId,
+                             Optional<String> ownerName, List<IncidentStatus> statuses,
+                             Optional<String> categoryCode, Optional<String> handlerRouteCode,
+                             Optional<String> villagePrefix, ListOrder order) {
+
+        public static ListFilter of(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId) {
+            return new ListFilter(box, openOnly, gridId, Optional.empty(), List.of(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), ListOrder.NEWEST);
+        }
     }
 
     /**
@@ -138,15 +179,15 @@ public class IncidentQueries {
      * one grid (its basic or dedicated grid). Returns at most {@code limit} rows.
      */
     public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId, int limit) {
-        return list(box, openOnly, gridId, Optional.empty(), limit);
+        return list(ListFilter.of(box, openOnly, gridId), limit);
     }
 
-    /** Lists incidents as above, optionally only those a first receiver owns. */
-    public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId,
-                               Optional<String> ownerName, int limit) {
+    /** Lists the incidents that match {@code filter}, at most {@code limit} rows. */
+    public List<ListItem> list(ListFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.category_code, c.name AS category_name, i.status, i.urgency, i.channel,
-                       i.reported_at, i.handling_deadline, ST_X(i.location) AS lon, ST_Y(i.location) AS lat,
+                       i.reported_at, i.assign_deadline, i.handling_counted_from, i.handling_deadline,
+                       ST_X(i.location) AS lon, ST_Y(i.location) AS lat,
                        coalesce(dg.code, g.code) AS grid_code, coalesce(dg.name, g.name) AS grid_name,
                        v.name AS village_name, d.name AS department_name, r.name AS route_name,
                        i.outside_coverage, left(i.description, 60) AS excerpt,
@@ -160,34 +201,80 @@ public class IncidentQueries {
                   JOIN handler_route r ON r.code = i.handler_route_code
                  WHERE true
                 """);
-        if (openOnly) {
-            sql.append(" AND i.status NOT IN (:closed)");
-        }
-        box.ifPresent(b -> sql.append(" AND i.location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)"));
-        gridId.ifPresent(id -> sql.append(" AND (i.grid_id = :gridId OR i.dedicated_grid_id = :gridId)"));
-        ownerName.ifPresent(owner -> sql.append(" AND i.owner_name = :owner"));
-        sql.append(" ORDER BY i.reported_at DESC, i.id DESC LIMIT :limit");
+        Map<String, Object> params = new HashMap<>();
+        params.put("limit", limit);
 
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
-        if (openOnly) {
-            statement = statement.param("closed", CLOSED_STATUSES);
+        if (filter.openOnly()) {
+            sql.append(" AND i.status NOT IN (:closed)");
+            params.put("closed", CLOSED_STATUSES);
         }
-        if (box.isPresent()) {
-            BoundingBox b = box.get();
-            statement = statement.param("minLon", b.minLon()).param("minLat", b.minLat())
-                    .param("maxLon", b.maxLon()).param("maxLat", b.maxLat());
+        filter.box().ifPresent(b -> {
+            sql.append(" AND i.location && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)");
+            params.put("minLon", b.minLon());
+            params.put("minLat", b.minLat());
+            params.put("maxLon", b.maxLon());
+            params.put("maxLat", b.maxLat());
+        });
+        filter.gridId().ifPresent(id -> {
+            sql.append(" AND (i.grid_id = :gridId OR i.dedicated_grid_id = :gridId)");
+            params.put("gridId", id);
+        });
+        filter.ownerName().ifPresent(owner -> {
+            sql.append(" AND i.owner_name = :owner");
+            params.put("owner", owner);
+        });
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND i.status IN (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(IncidentStatus::code).toList());
         }
-        if (gridId.isPresent()) {
-            statement = statement.param("gridId", gridId.get());
+        filter.categoryCode().ifPresent(code -> {
+            sql.append(" AND i.category_code = :category");
+            params.put("category", code);
+        });
+        filter.handlerRouteCode().ifPresent(code -> {
+            sql.append(" AND i.handler_route_code = :route");
+            params.put("route", code);
+        });
+        filter.villagePrefix().ifPresent(prefix -> {
+            sql.append(" AND starts_with(i.village_code, :villagePrefix)");
+            params.put("villagePrefix", prefix);
+        });
+
+        if (filter.order() == ListOrder.DEADLINE) {
+            sql.append("""
+                     ORDER BY CASE WHEN i.status IN (:assignStatuses) THEN i.assign_deadline
+                                   WHEN i.status IN (:handlingStatuses) THEN i.handling_deadline END NULLS LAST,
+                              i.id
+                     LIMIT :limit""");
+            params.put("assignStatuses", statusesRunning(DeadlineKind.ASSIGN));
+            params.put("handlingStatuses", statusesRunning(DeadlineKind.HANDLING));
+        } else {
+            sql.append(" ORDER BY i.reported_at DESC, i.id DESC LIMIT :limit");
         }
-        if (ownerName.isPresent()) {
-            statement = statement.param("owner", ownerName.get());
-        }
-        return statement.query(this::toListItem).list();
+
+        return jdbc.sql(sql.toString()).params(params).query(this::toListItem).list();
+    }
+
+    private static List<String> statusesRunning(DeadlineKind kind) {
+        return Arrays.stream(IncidentStatus.values())
+                .filter(status -> status.runningDeadline().equals(Optional.of(kind)))
+                .map(IncidentStatus::code)
+                .toList();
     }
 
     private ListItem toListItem(ResultSet row, int rowNumber) throws SQLException {
         String status = row.getString("status");
+        Instant reportedAt = instant(row, "reported_at");
+        Instant assignDeadline = instant(row, "assign_deadline");
+        Instant handlingCountedFrom = instant(row, "handling_counted_from");
+        Instant handlingDeadline = instant(row, "handling_deadline");
+        Optional<Incident.RunningDeadline> deadline = IncidentStatus.fromCode(status)
+                .flatMap(known -> Incident.RunningDeadline.of(known, reportedAt, assignDeadline, handlingCountedFrom,
+                        handlingDeadline))
+                .filter(running -> running.countedFrom() != null && running.due() != null);
+        String warning = deadline
+                .map(running -> running.warningAt(clock.instant(), properties.yellowWarningShare()).code())
+                .orElse(null);
         return new ListItem(
                 row.getLong("id"),
                 row.getString("category_code"),
@@ -196,8 +283,8 @@ public class IncidentQueries {
                 labels.of("incident.status", status),
                 row.getString("urgency"),
                 row.getString("channel"),
-                instant(row, "reported_at"),
-                instant(row, "handling_deadline"),
+                reportedAt,
+                handlingDeadline,
                 row.getDouble("lon"),
                 row.getDouble("lat"),
                 row.getString("grid_code"),
@@ -207,7 +294,9 @@ public class IncidentQueries {
                 row.getString("route_name"),
                 row.getBoolean("outside_coverage"),
                 row.getString("excerpt"),
-                row.getBoolean("generated"));
+                row.getBoolean("generated"),
+                deadline.map(Incident.RunningDeadline::due).orElse(null),
+                warning);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -71,8 +71,7 @@ class WorkflowViews {
     }
 
     private WorkflowView.RunningDeadlineView runningDeadline(Incident.RunningDeadline deadline, Instant now) {
-        DeadlineWarning warning = DeadlineWarning.at(now, deadline.countedFrom(), deadline.due(),
-                properties.yellowWarningShare());
+        DeadlineWarning warning = deadline.warningAt(now, properties.yellowWarningShare());
         return new WorkflowView.RunningDeadlineView(deadline.kind().code(),
                 labels.of("deadline.kind", deadline.kind().code()), deadline.due(), warning.code(),
                 labels.of("deadline.warning", warning.code()));

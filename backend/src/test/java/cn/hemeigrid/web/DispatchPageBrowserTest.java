@@ -6,14 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -78,6 +84,92 @@ class DispatchPageBrowserTest {
                 .isBetween(1L, listed.size() - 1L);
         assertThat(lines).as("open incidents listed in the grid popup").hasSize(listed.size());
         assertThat(demoTags(gridPopup)).as("tags in the grid popup").hasSize((int) listedDemos);
+    }
+
+    @Test
+    void consoleAcceptsAndDispatches() {
+        ApiClient.Response created = api.postJson("/api/v1/incidents", """
+                {"lon":114.4160,"lat":23.1115,"crs":"cgcs2000","category":"0501",
+                 "description":"路口有流动摊贩占道经营。","channel":"app"}
+                """);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        String gridCode = created.json().get("routing").get("grid").get("code").asText();
+
+        // The queue and the workflow panel are rebuilt after each step, so found elements can go stale.
+        wait.ignoring(StaleElementReferenceException.class);
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11150/114.41600");
+        wait.until(d -> d.findElements(By.cssSelector("#filter-category option")).size() > 1);
+        driver.findElement(By.id("in-view")).click();
+        driver.findElement(By.id("filter-grid")).sendKeys(gridCode);
+        driver.findElement(By.cssSelector("#filters button[type='submit']")).click();
+        // The queue may still be reloading from the first, unfiltered request, which replaces the rows.
+        String warning = wait.until(d -> {
+            try {
+                WebElement row = d.findElement(rowSelector(id));
+                String colour = row.getDomAttribute("data-warning");
+                row.click();
+                return colour;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            }
+        });
+        assertThat(warning).isIn("green", "yellow", "red");
+
+        WebElement accept = wait.until(d -> visibleAction(d, "accept"));
+        driver.findElement(By.id("actor-name")).sendKeys("王调度");
+        accept.click();
+        wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已受理"));
+
+        visibleAction(driver, "dispatch").click();
+        driver.findElement(By.cssSelector("[data-confirm='dispatch']")).click();
+        wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已分流交办"));
+
+        JsonNode workflow = api.get("/api/v1/incidents/" + id + "/workflow").json();
+        assertThat(workflow.get("status").asString()).isEqualTo("dispatched");
+        assertThat(workflow.get("ownerName").asString()).isEqualTo("王调度");
+        assertThat(driver.executeScript("return localStorage.getItem('hemei.dispatch.actor')")).isEqualTo("王调度");
+        assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void staffEntryPlacesPointByMapClick() {
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=17/23.11150/114.41600");
+        wait.until(d -> d.findElements(By.cssSelector("#entry-category option")).size() > 1);
+
+        driver.findElement(By.cssSelector("#staff-entry summary")).click();
+        new Select(driver.findElement(By.id("entry-channel"))).selectByValue("suggestion_box");
+        new Select(driver.findElement(By.id("entry-category"))).selectByValue("0501");
+        driver.findElement(By.id("entry-description")).sendKeys("意见箱来信：<b>市场门口</b>占道经营。");
+        // Off the centre, where other tests leave incident markers; a click on a marker places no point.
+        new Actions(driver).moveToElement(driver.findElement(By.id("map")), 150, 120).click().perform();
+        wait.until(d -> d.findElement(By.id("entry-location")).getText().startsWith("经度"));
+        assertThat(driver.findElements(By.cssSelector(".grid-popup"))).as("grid popups opened by the click").isEmpty();
+        driver.findElement(By.cssSelector("#entry-form button[type='submit']")).click();
+
+        WebElement result = wait.withMessage(() -> "entry error: " + driver.findElement(By.id("entry-error")).getText())
+                .until(d -> {
+                    WebElement shown = d.findElement(By.id("entry-result"));
+                    return shown.isDisplayed() ? shown : null;
+                });
+        Matcher number = Pattern.compile("已录入事件 (\\d+)").matcher(result.getText());
+        assertThat(number.find()).as(result.getText()).isTrue();
+        long id = Long.parseLong(number.group(1));
+
+        JsonNode items = api.get("/api/v1/incidents?status=reported&limit=1000").json().get("items");
+        JsonNode entered = StreamSupport.stream(items.spliterator(), false)
+                .filter(item -> item.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("incident " + id + " is not listed"));
+        assertThat(entered.get("channel").asString()).isEqualTo("suggestion_box");
+        assertThat(entered.get("descriptionExcerpt").asString()).contains("<b>市场门口</b>");
+        assertThat(driver.findElement(By.id("entry-error")).isDisplayed()).isFalse();
+    }
+
+    /** Returns the button of an allowed action in the workflow panel, or null while it is not shown. */
+    private static WebElement visibleAction(org.openqa.selenium.WebDriver driver, String action) {
+        List<WebElement> buttons = driver.findElements(By.cssSelector("#workflow-actions [data-action='" + action + "']"));
+        return buttons.isEmpty() || !buttons.get(0).isDisplayed() ? null : buttons.get(0);
     }
 
     /** Returns the newest open incident generated as demonstration data. */

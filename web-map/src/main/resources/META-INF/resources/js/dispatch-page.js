@@ -1,15 +1,19 @@
-// 调度台 (dispatch.html): open incidents as a list beside the map. The list follows the
-// map view when 仅显示当前视野 is checked and reloads every minute.
-import { clearError, isAbort, showError } from './api.js';
+// 调度台 (dispatch.html): open incidents as a queue beside the map, earliest running deadline
+// first, with filters, the workflow panel of the selected incident and staff entry of reports
+// taken by phone or from the suggestion box. The queue follows the map view when 仅显示当前视野
+// is checked and reloads every minute.
+import { clearError, getJson, isAbort, query, showError } from './api.js';
 import { FALLBACK_CONFIG, bboxParameter, createBaseMap, keepViewInAddress, loadMapConfig } from './basemap.js';
 import { replaceChildren } from './dom.js';
 import { openGridPopup } from './grid-popup.js';
 import { incidentRow } from './incident-list.js';
 import {
-  INCIDENT_LIMIT, incidentClusterGroup, incidentMarker, loadOpenIncidents, updateIncidentMarker,
+  INCIDENT_LIMIT, incidentClusterGroup, incidentMarker, updateIncidentMarker,
 } from './incidents.js';
 import { addAreaLayers } from './layers.js';
+import { StaffEntry } from './staff-entry.js';
 import { SourceStatusPanel } from './viewport-source.js';
+import { WorkflowPanel } from './workflow-panel.js';
 
 const REFRESH_INTERVAL_MS = 60_000;
 const INCIDENT_ZOOM = 17;
@@ -23,7 +27,14 @@ class DispatchBoard {
     this.markers = new Map();
     this.selectedId = null;
     this.controller = null;
+    this.workflowPanel = null;
 
+    byId('filters').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.refresh();
+    });
+    // The reset event fires before the fields are cleared, so the reload waits a turn.
+    byId('filters').addEventListener('reset', () => window.setTimeout(() => this.refresh()));
     byId('incident-list').addEventListener('click', (event) => {
       const row = event.target.closest('.incident-row');
       if (row) {
@@ -57,9 +68,21 @@ class DispatchBoard {
     this.controller = controller;
     const bbox = byId('in-view').checked ? bboxParameter(this.map.getBounds()) : null;
 
+    const parameters = {
+      bbox,
+      open: true,
+      sort: 'deadline',
+      limit: INCIDENT_LIMIT,
+      status: byId('filter-status').value,
+      category: byId('filter-category').value,
+      handlerRoute: byId('filter-route').value,
+      unit: byId('filter-unit').value.trim(),
+      gridCode: byId('filter-grid').value.trim(),
+    };
+
     let result;
     try {
-      result = await loadOpenIncidents(bbox, { signal: controller.signal });
+      result = await getJson(`/api/v1/incidents${query(parameters)}`, { signal: controller.signal });
     } catch (error) {
       if (!isAbort(error)) {
         showError(byId('error'), error, '加载未办结事件失败');
@@ -78,6 +101,7 @@ class DispatchBoard {
 
     if (this.selectedId !== null && !this.markers.has(this.selectedId)) {
       this.selectedId = null;
+      this.workflowPanel?.hide();
     }
     this.markSelectedRow();
   }
@@ -116,13 +140,16 @@ class DispatchBoard {
 
     const hint = byId('list-hint');
     hint.hidden = !result.truncated;
-    hint.textContent = result.truncated ? `事件超过 ${INCIDENT_LIMIT} 件，仅列出最新的 ${INCIDENT_LIMIT} 件，请缩小地图范围。` : '';
+    hint.textContent = result.truncated ? `事件超过 ${INCIDENT_LIMIT} 件，仅列出时限最近的 ${INCIDENT_LIMIT} 件，请缩小地图范围或增加筛选条件。` : '';
 
     const time = new Date().toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
     byId('updated-at').textContent = `更新于 ${time}`;
   }
 
-  /** Selects an incident: marks its row and, from the list, flies the map to it and opens its popup. */
+  /**
+   * Selects an incident: marks its row, shows its workflow panel and, from the list, flies the
+   * map to it and opens its popup.
+   */
   select(id, { flyTo }) {
     const marker = this.markers.get(id);
     if (!marker) {
@@ -130,6 +157,7 @@ class DispatchBoard {
     }
     this.selectedId = id;
     this.markSelectedRow();
+    this.workflowPanel?.show(id);
 
     if (!flyTo) {
       return;
@@ -166,17 +194,50 @@ async function start() {
   keepViewInAddress(map);
   const { overlays, sources } = addAreaLayers(map, {
     facilities: false,
-    onGridClick: (feature, latlng) => openGridPopup(map, feature, latlng),
+    // While staff enter a report, a click on the map places its point instead of opening the grid.
+    onGridClick: (feature, latlng) => {
+      if (!byId('staff-entry').open) {
+        openGridPopup(map, feature, latlng);
+      }
+    },
   });
   new SourceStatusPanel(byId('map-hint'), byId('layer-error'), sources);
 
   const board = new DispatchBoard(map);
+  const [categories, handlerRoutes] = await Promise.all([
+    loadChoices('/api/v1/categories', '加载事项类别失败'),
+    loadChoices('/api/v1/handler-routes', '加载分流方式失败'),
+  ]);
+  fillSelect(byId('filter-category'), categories);
+  fillSelect(byId('filter-route'), handlerRoutes);
+  board.workflowPanel = new WorkflowPanel(handlerRoutes, () => board.refresh());
+  const entry = new StaffEntry(map, categories, () => board.refresh());
+
   overlays['未办结事件'] = board.cluster;
   L.control.layers(null, overlays, { collapsed: true }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
   board.refresh();
 
-  window.hemeiDispatch = { map, board };
+  window.hemeiDispatch = { map, board, entry };
+}
+
+/** Loads a list of {code, name} for a choice; on failure shows the error and returns an empty list. */
+async function loadChoices(path, context) {
+  try {
+    return await getJson(path);
+  } catch (error) {
+    showError(byId('error'), error, context);
+    return [];
+  }
+}
+
+function fillSelect(select, choices) {
+  for (const choice of choices) {
+    const option = document.createElement('option');
+    option.value = choice.code;
+    option.textContent = choice.name;
+    select.append(option);
+  }
 }
 
 start();
