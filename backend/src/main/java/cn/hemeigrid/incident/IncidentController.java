@@ -31,10 +31,13 @@ class IncidentController {
     private final IncidentWorkflow workflow;
     private final Labels labels;
     private final IncidentListFilters listFilters;
+    private final IncidentFollowers followers;
 
     IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router,
-                       IncidentWorkflow workflow, Labels labels, IncidentListFilters listFilters) {
+                       IncidentWorkflow workflow, Labels labels, IncidentListFilters listFilters,
+                       IncidentFollowers followers) {
         this.listFilters = listFilters;
+        this.followers = followers;
         this.intake = intake;
         this.queries = queries;
         this.router = router;
@@ -58,6 +61,8 @@ class IncidentController {
     }
 
     /**
+     * @param trackingCode       the code that was looked up: the incident's own or a follower's
+     * @param follower           true for a follower's code, which shows the followed incident but cannot rate it
      * @param canRate            true once the incident is closed and waits for the resident's rating
      * @param rejectionReasonName why the incident was not taken up, or null
      * @param originalStatusName for a duplicate, the state of the incident it was merged into, or null
@@ -67,25 +72,54 @@ class IncidentController {
                               String description, String urgency, Instant reportedAt, LonLat location,
                               Routing routing, boolean canRate, String rejectionReasonName,
                               String originalStatusName, IncidentQueries.RatingView rating,
+                              int followerCount, boolean follower,
                               List<IncidentQueries.PublicHistoryEntry> history) {
     }
 
-    /** Shows the reporter the public part of an incident: its state, where it went and its public history. */
+    /**
+     * Shows the reporter or a follower the public part of an incident: its state, where it went
+     * and its public history. A follower's code shows the incident it follows now, which is the
+     * original once the followed incident was marked a duplicate.
+     */
     @GetMapping("/api/v1/incidents/{trackingCode}")
     IncidentStatusView status(@PathVariable String trackingCode) {
-        IncidentQueries.PublicIncident incident = Optional.ofNullable(TrackingCodes.normalise(trackingCode))
-                .flatMap(queries::byTrackingCode)
+        String code = TrackingCodes.normalise(trackingCode);
+        Optional<IncidentQueries.PublicIncident> reported = Optional.ofNullable(code).flatMap(queries::byTrackingCode);
+        Optional<IncidentQueries.PublicIncident> followed = reported.isPresent() || code == null
+                ? Optional.empty()
+                : followers.followedTrackingCode(code).flatMap(queries::byTrackingCode);
+        IncidentQueries.PublicIncident incident = reported.or(() -> followed)
                 .orElseThrow(() -> RejectedRequestException.notFound("incident.not-found", trackingCode));
+        boolean follower = followed.isPresent();
 
-        return new IncidentStatusView(incident.trackingCode(), incident.status(),
+        return new IncidentStatusView(follower ? code : incident.trackingCode(), incident.status(),
                 labels.of("incident.status", incident.status()), incident.categoryName(), incident.description(),
                 incident.urgency(), incident.reportedAt(), incident.route().location(),
                 router.replay(incident.route()),
-                IncidentStatus.CLOSED.code().equals(incident.status()),
+                !follower && IncidentStatus.CLOSED.code().equals(incident.status()),
                 labels.of("workflow.rejection-reason", incident.rejectionReason()),
                 labels.of("incident.status", incident.originalStatus()),
                 queries.latestRating(incident.id()).orElse(null),
+                followers.count(incident.id()), follower,
                 queries.publicHistory(incident.id()));
+    }
+
+    record FollowAccepted(String followerCode, String status, String statusName) {
+    }
+
+    /**
+     * Registers a follower of an open incident (no sign-in, optional {@code contact}) and returns
+     * the follower's own tracking code, which GET /api/v1/incidents/{code} accepts. 404 for an
+     * unknown code, 409 once the incident is no longer open.
+     */
+    @PostMapping("/api/v1/incidents/{trackingCode}/followers")
+    ResponseEntity<FollowAccepted> follow(@PathVariable String trackingCode,
+                                          @RequestBody(required = false) IncidentFollowers.FollowRequest request) {
+        IncidentFollowers.Followed followed = followers.follow(trackingCode, request);
+
+        FollowAccepted body = new FollowAccepted(followed.followerCode(), followed.status().code(),
+                labels.of("incident.status", followed.status().code()));
+        return ResponseEntity.created(URI.create("/api/v1/incidents/" + followed.followerCode())).body(body);
     }
 
     record RatingAccepted(String status, String statusName) {

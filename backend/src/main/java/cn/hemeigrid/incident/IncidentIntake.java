@@ -94,7 +94,7 @@ public class IncidentIntake {
         return trimmed;
     }
 
-    private static String contact(String text) {
+    static String contact(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

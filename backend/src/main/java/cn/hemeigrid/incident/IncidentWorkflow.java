@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +42,21 @@ public class IncidentWorkflow {
     private final WorkflowViews views;
     private final WorkflowProperties properties;
     private final JdbcClient jdbc;
+    private final IncidentFollowers followers;
+    private final MessageSource messages;
     private final Clock clock;
 
     IncidentWorkflow(Incidents incidents, MatterCatalogue catalogue, WorkingCalendars calendars, WorkflowViews views,
-                     WorkflowProperties properties, JdbcClient jdbc, Clock clock) {
+                     WorkflowProperties properties, JdbcClient jdbc, IncidentFollowers followers,
+                     MessageSource messages, Clock clock) {
         this.incidents = incidents;
         this.catalogue = catalogue;
         this.calendars = calendars;
         this.views = views;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.followers = followers;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -80,7 +87,7 @@ public class IncidentWorkflow {
             case MARK_HANDLED -> incident.markHandled(step);
             case CLOSE -> incident.verifyAndClose(step);
             case REJECT -> incident.reject(step, rejectionReason(request.reason()));
-            case MARK_DUPLICATE -> incident.markDuplicateOf(lock(request.duplicateOf()), step);
+            case MARK_DUPLICATE -> markDuplicate(incident, lock(request.duplicateOf()), step);
             case REOPEN -> incident.reopen(step, handlingDeadlineFrom(incident, step.at()));
             case REROUTE -> incident.reroute(step, requiredRoute(request.handlerRoute()));
             default -> throw new IllegalStateException("Not a staff transition: " + action);
@@ -161,6 +168,20 @@ public class IncidentWorkflow {
 
         log.info("Incident {} rated {}, now {}", incident.id(), request.score(), incident.status().code());
         return incident.status();
+    }
+
+    /**
+     * Marks the duplicate and moves its followers, and its reporter as a follower, to the
+     * original. The history note records how many moved, in Chinese like the rest of the history.
+     */
+    private void markDuplicate(Incident duplicate, Incident original, WorkflowStep step) {
+        int moving = followers.count(duplicate.id()) + 1;
+        String mergeNote = messages.getMessage("follower.merged-note", new Object[] {moving, original.id()},
+                Locale.SIMPLIFIED_CHINESE);
+        String note = step.hasNote() ? step.note().strip() + "\n" + mergeNote : mergeNote;
+
+        duplicate.markDuplicateOf(original, new WorkflowStep(step.actor(), step.at(), note, step.photoRefs()));
+        followers.mergeInto(duplicate, original, step.at());
     }
 
     private Incident lock(Long id) {
