@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.system.RejectedRequestException;
+
 /**
  * Review indicators per unit for a period, as JSON for the review page and as CSV for Excel.
- * Both take {@code level} (grid, village, township, county, department) and the dates
+ * Both take {@code level} (grid, village, township, county, department, worker) and the dates
  * {@code from} and {@code to} (YYYY-MM-DD, China time, both included).
  */
 @RestController
@@ -26,10 +28,15 @@ class IndicatorController {
 
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+    private static final MediaType GEO_JSON = new MediaType("application", "geo+json", StandardCharsets.UTF_8);
+
     private final Indicators indicators;
 
-    IndicatorController(Indicators indicators) {
+    private final Hotspots hotspots;
+
+    IndicatorController(Indicators indicators, Hotspots hotspots) {
         this.indicators = indicators;
+        this.hotspots = hotspots;
     }
 
     record IndicatorReport(String level, LocalDate from, LocalDate to, List<UnitIndicators> units) {
@@ -64,5 +71,45 @@ class IndicatorController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(IndicatorCsv.write(report.units()));
+    }
+
+    /**
+     * Returns the hot spots of a period: a GeoJSON FeatureCollection of square cells with the
+     * number of incidents reported in each, optionally of one matter category. {@code cellMetres}
+     * is the cell side in metres, from 100 to 5000 (default 500).
+     */
+    @GetMapping("/api/v1/indicators/hotspots")
+    ResponseEntity<String> hotspots(@RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String cellMetres,
+                                    @RequestParam(required = false) String category) {
+        IndicatorPeriod period = IndicatorPeriod.parse(from, to);
+        int side = cellSide(cellMetres);
+        String categoryCode = category == null || category.isBlank() ? null : category;
+        if (categoryCode != null && !hotspots.categoryExists(categoryCode)) {
+            throw RejectedRequestException.badRequest("category.unknown", categoryCode);
+        }
+
+        String cells = hotspots.featureCollection(period, side, categoryCode);
+        log.info("Computed hot spots of {} m cells from {} to {}, category {}", side, period.from(), period.to(),
+                categoryCode == null ? "all" : categoryCode);
+        return ResponseEntity.ok().contentType(GEO_JSON).body(cells);
+    }
+
+    /** Parses {@code cellMetres}, rejecting a value that is not a whole number from 100 to 5000 with 400. */
+    private static int cellSide(String value) {
+        if (value == null || value.isBlank()) {
+            return 500;
+        }
+        try {
+            int side = Integer.parseInt(value.strip());
+            if (side >= Hotspots.MIN_CELL_METRES && side <= Hotspots.MAX_CELL_METRES) {
+                return side;
+            }
+        } catch (NumberFormatException notAnInteger) {
+            // Rejected below with the same message as an out-of-range value.
+        }
+        throw RejectedRequestException.badRequest("indicators.cell-invalid", value, Hotspots.MIN_CELL_METRES,
+                Hotspots.MAX_CELL_METRES);
     }
 }

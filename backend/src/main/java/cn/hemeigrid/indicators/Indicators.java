@@ -13,8 +13,9 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Rejected incidents and duplicates are left out of every indicator, because they were never
  * filed as cases of their own. Incidents are counted at their basic grid (not a dedicated grid)
- * and at the village/community, township and county around it. Only units with at least one
- * incident or rating in the period are listed, ordered by code.
+ * and at the village/community, township and county around it, and at the worker who accepted
+ * them (see {@link IndicatorLevel#WORKER}). Only units with at least one incident or rating in
+ * the period are listed, ordered by code.
  */
 @Repository
 class Indicators {
@@ -35,11 +36,8 @@ class Indicators {
 
     /**
      * Builds the query from the level's fixed fragments; no request value is put into the text.
-     * A timestamp is in the period when {@code :start <= t < :end}.
-     *
-     * <p>NOTE: no index covers handling_deadline, accepted_at or closed_at, so every request
-     * scans the whole incident table. Add indexes (in a migration V30 or later) once it grows
-     * large enough for that to be slow.
+     * A timestamp is in the period when {@code :start <= t < :end}. Each of the four period
+     * conditions has its own index (migration V70), so the planner can combine them with a bitmap OR.
      */
     private static String query(IndicatorLevel level) {
         return """
@@ -51,6 +49,7 @@ class Indicators {
                       FROM incident i
                       JOIN grid g ON g.id = i.grid_id
                      WHERE i.status NOT IN ('rejected', 'duplicate')
+                       AND %3$s
                        AND ((i.reported_at >= :start AND i.reported_at < :end)
                          OR (i.handling_deadline >= :start AND i.handling_deadline < :end)
                          OR (i.accepted_at >= :start AND i.accepted_at < :end)
@@ -78,6 +77,7 @@ class Indicators {
                       JOIN grid g ON g.id = i.grid_id
                      WHERE r.rated_at >= :start AND r.rated_at < :end
                        AND i.status NOT IN ('rejected', 'duplicate')
+                       AND %3$s
                      GROUP BY 1
                 ),
                 units AS (%2$s)
@@ -95,7 +95,7 @@ class Indicators {
                   FULL JOIN ratings s ON s.unit_code = c.unit_code
                   LEFT JOIN units u ON u.code = coalesce(c.unit_code, s.unit_code)
                  ORDER BY code
-                """.formatted(level.unitCodeSql, level.unitNamesSql);
+                """.formatted(level.unitCodeSql, level.unitNamesSql, level.incidentConditionSql);
     }
 
     private static UnitIndicators unitIndicators(ResultSet row, int rowNumber) throws SQLException {

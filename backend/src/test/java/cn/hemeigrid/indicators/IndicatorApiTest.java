@@ -124,6 +124,40 @@ class IndicatorApiTest {
     }
 
     @Test
+    void workerIndicatorsGroupByFirstReceiver() {
+        // A, B, C and the rejected D were accepted by one worker; E, F, K and I by another.
+        // H and J were never accepted, so they have no owner and are left out.
+        setOwner("指标张三", "IND-A", "IND-B", "IND-C", "IND-D");
+        setOwner("指标李四", "IND-E", "IND-F", "IND-K", "IND-I");
+
+        JsonNode report = indicators("worker", MARCH);
+
+        assertThat(report.get("level").asString()).isEqualTo("worker");
+        assertThat(codes(report)).containsExactlyInAnyOrder("指标张三", "指标李四");
+
+        JsonNode first = unit(report, "指标张三");
+        assertThat(first.get("name").asString()).isEqualTo("指标张三");
+        assertCounts(first, 2, 3, 2, 1);
+        assertThat(first.get("reopened").asLong()).isEqualTo(1);
+        assertThat(first.get("closureRate").asDouble()).isEqualTo(2.0 / 3);
+        assertThat(first.get("onTimeRate").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(first.get("reworkRate").asDouble()).isEqualTo(0.5);
+        assertThat(first.get("averageMinutesToAccept").asDouble()).isEqualTo(20.0);
+        assertThat(first.get("averageMinutesToClose").asDouble()).isEqualTo(7200.0);
+        assertThat(first.get("satisfaction").asDouble()).isEqualTo(2.5);
+
+        JsonNode second = unit(report, "指标李四");
+        assertCounts(second, 3, 2, 1, 1);
+        assertThat(second.get("reopened").asLong()).isZero();
+        assertThat(second.get("closureRate").asDouble()).isEqualTo(0.5);
+        assertThat(second.get("onTimeRate").asDouble()).isEqualTo(0.5);
+        assertThat(second.get("reworkRate").asDouble()).isEqualTo(0.0);
+        assertThat(second.get("averageMinutesToAccept").asDouble()).isCloseTo(115.0 / 3, within(1e-9));
+        assertThat(second.get("averageMinutesToClose").asDouble()).isEqualTo(5760.0);
+        assertThat(second.get("satisfaction").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
     void periodIncludesBothWholeDays() {
         JsonNode dayBefore = unit(indicators("grid", "from=2021-02-28&to=2021-02-28"), IndicatorCounty.GRID_1);
         JsonNode firstDay = unit(indicators("grid", "from=2021-03-01&to=2021-03-01"), IndicatorCounty.GRID_1);
@@ -185,13 +219,21 @@ class IndicatorApiTest {
         assertThat(csv.contentType()).startsWith("application/problem+json");
         ApiClient.Response english = api.get("/api/v1/indicators?level=street&" + MARCH, "Accept-Language", "en");
         assertThat(english.json().get("detail").asString())
-                .isEqualTo("Invalid level 'street': expected grid, village, township, county or department.");
+                .isEqualTo("Invalid level 'street': expected grid, village, township, county, department or worker.");
     }
 
     private JsonNode indicators(String level, String period) {
         ApiClient.Response response = api.get("/api/v1/indicators?level=" + level + "&" + period);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.json();
+    }
+
+    private void setOwner(String ownerName, String... trackingCodes) {
+        for (String trackingCode : trackingCodes) {
+            jdbc.sql("UPDATE incident SET owner_name = ? WHERE tracking_code = ?")
+                    .params(ownerName, trackingCode)
+                    .update();
+        }
     }
 
     private void assertRejected(String query, String expectedDetail) {

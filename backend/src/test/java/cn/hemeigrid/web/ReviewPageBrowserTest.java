@@ -52,7 +52,7 @@ class ReviewPageBrowserTest {
     }
 
     @Test
-    void marchByGridShowsTableAndCharts() {
+    void marchByGridShowsTableChartsAndMap() {
         driver.get("http://127.0.0.1:" + port + "/review.html");
         new Select(driver.findElement(By.id("level"))).selectByValue("grid");
         new Select(driver.findElement(By.id("period-kind"))).selectByValue("month");
@@ -73,6 +73,11 @@ class ReviewPageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#count-chart canvas"))).as("count chart drawn").isNotEmpty();
         assertThat(driver.findElement(By.id("csv-link")).getAttribute("href"))
                 .endsWith("/api/v1/indicators.csv?level=grid&from=2021-03-01&to=2021-03-31");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("#hotspot-map path.leaflet-interactive")).isEmpty());
+        String legend = driver.findElement(By.className("hotspot-legend")).getText();
+        assertThat(legend).startsWith("每 500 米方格上报事件数");
+        assertThat(driver.findElements(By.cssSelector(".hotspot-legend li"))).as("legend classes").isNotEmpty();
         assertThat(driver.findElement(By.id("error")).isDisplayed()).as("page error box shown").isFalse();
         assertThat(severeConsoleEntries()).as("JavaScript errors and failed loads in the console").isEmpty();
     }

@@ -1,7 +1,8 @@
 // 考核评价 (review.html): indicators of one month or quarter per unit, as a table, two ECharts
-// charts and a CSV download. ECharts is loaded as a global script from its webjar.
+// charts, a hot spot map and a CSV download. ECharts is loaded as a global script from its webjar.
 import { clearError, getJson, isAbort, query, showError } from './api.js';
 import { el, replaceChildren } from './dom.js';
+import { HotspotMap } from './hotspot-map.js';
 
 /** Maximum units drawn in the charts, so bar labels stay readable; the table lists them all. */
 const CHART_UNITS = 15;
@@ -76,8 +77,9 @@ function barOption(title, names, series, valueAxis) {
 }
 
 class ReviewPage {
-  constructor() {
+  constructor(hotspotMap) {
     this.controller = null;
+    this.hotspotMap = hotspotMap;
     this.rateChart = echarts.init(byId('rate-chart'));
     this.countChart = echarts.init(byId('count-chart'));
     window.addEventListener('resize', () => {
@@ -118,8 +120,13 @@ class ReviewPage {
     const parameters = this.parameters();
     byId('csv-link').href = `/api/v1/indicators.csv${query(parameters)}`;
 
+    const { signal } = this.controller;
+    const cellMetres = Number(byId('cell-metres').value);
     try {
-      const report = await getJson(`/api/v1/indicators${query(parameters)}`, { signal: this.controller.signal });
+      const [report] = await Promise.all([
+        getJson(`/api/v1/indicators${query(parameters)}`, { signal }),
+        this.hotspotMap.load({ from: parameters.from, to: parameters.to, cellMetres }, signal),
+      ]);
       clearError(byId('error'));
       this.show(report);
     } catch (error) {
@@ -148,4 +155,5 @@ class ReviewPage {
   }
 }
 
-new ReviewPage().load();
+const hotspotMap = await HotspotMap.create('hotspot-map', byId('error'), showError);
+new ReviewPage(hotspotMap).load();
