@@ -3,10 +3,11 @@
 #
 # With HEMEI_DB_HOST set, uses that server (HEMEI_DB_PORT, HEMEI_DB_USER, HEMEI_DB_PASSWORD,
 # HEMEI_DB_NAME as below) and only creates the databases and the postgis extension.
-# Otherwise installs postgresql-15 and postgresql-15-postgis-3 when missing (on a system
-# without PostgreSQL 15 packages, such as Ubuntu 24.04, the distribution's own major version
-# and its postgis-3 package) and starts a cluster of the project's own: data folder $HEMEI_PGDATA, port $HEMEI_DB_PORT, listening on
-# 127.0.0.1 only, so no other database on the machine is touched.
+# Otherwise installs postgresql-15 and postgresql-15-postgis-3 when missing. Where PostgreSQL 15
+# is not packaged (Ubuntu 24.04, for example), it installs the distribution's own major version
+# and its postgis-3 package instead. It then starts a cluster of the project's own, with data
+# folder $HEMEI_PGDATA and port $HEMEI_DB_PORT, listening on 127.0.0.1 only, so no other
+# database on the machine is touched.
 # Creates the application database and the test database (suffix _test). Safe to run twice.
 #
 # Usage: db/postgis.sh [start|stop|status]
@@ -81,7 +82,7 @@ start_cluster() {
       return
     fi
     # A postmaster killed with SIGKILL can leave its pid file behind while the pid is a zombie
-    # or gone; pg_ctl then reports it running although nothing accepts connections.
+    # or gone. pg_ctl then reports the cluster running although nothing accepts connections.
     local pid state
     pid=$(head -1 "$pgdata/postmaster.pid")
     state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || true)

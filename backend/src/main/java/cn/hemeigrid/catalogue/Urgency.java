@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import cn.hemeigrid.system.RejectedRequestException;
 
-/** How fast an incident must be dispatched: urgent ones have a shorter assign limit. */
+/** The urgency of an incident, which sets its assign limit: urgent ones are dispatched sooner. */
 public enum Urgency {
     ORDINARY, URGENT;
 

@@ -15,7 +15,7 @@ import cn.hemeigrid.incident.DemoIncidents;
  * demonstration incidents unless {@code hemei.data.demo-incidents} is false.
  *
  * <p>The import runs as the first lifecycle phase, before the web server accepts requests, so
- * no request is answered from a half-loaded database.
+ * no request is served from a half-loaded database.
  */
 @Component
 public class DataImportRunner implements SmartLifecycle {

@@ -29,8 +29,8 @@ public enum CoordinateSystem {
         if (code == null) {
             return Optional.empty();
         }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(crs -> crs.code.equals(wanted)).findFirst();
+        String normalised = code.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(crs -> crs.code.equals(normalised)).findFirst();
     }
 
     /** Converts a point of this system to CGCS2000. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a report reached the platform. */
+/** The channel through which a report reached the platform. */
 public enum Channel {
     APP, PHONE, SUGGESTION_BOX, GRID_WORKER, SENSOR, OPEN311;
 

@@ -19,7 +19,7 @@ import cn.hemeigrid.routing.Routing;
 import cn.hemeigrid.system.RejectedRequestException;
 import cn.hemeigrid.system.UserText;
 
-/** Validates a report, routes it and stores it; the commit happens before the caller answers. */
+/** Validates a report, routes it and stores it; the transaction commits before the caller sends its response. */
 @Service
 public class IncidentIntake {
 

@@ -21,7 +21,7 @@ class IncidentListFilters {
     private static final Map<String, Integer> PREFIX_LENGTH_BY_LEVEL = Map.of(
             "city", 4, "county", 6, "township", 9, "village", 12);
 
-    /** Longest parameter value echoed back in an error message. */
+    /** Maximum length of a parameter value echoed back in an error message. */
     private static final int MAX_ECHOED_LENGTH = 40;
 
     private final JdbcClient jdbc;

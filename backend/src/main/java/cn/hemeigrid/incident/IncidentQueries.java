@@ -20,7 +20,7 @@ import cn.hemeigrid.map.BoundingBox;
 import cn.hemeigrid.routing.IncidentRouter.StoredRoute;
 import cn.hemeigrid.system.Labels;
 
-/** Read models of incidents for the reporter, the map and the dispatcher. None holds the contact. */
+/** Read models of incidents for the reporter, the map and the dispatcher. None contains the reporter's contact. */
 @Repository
 public class IncidentQueries {
 
@@ -89,14 +89,14 @@ public class IncidentQueries {
     }
 
     /**
-     * A history row as the reporter sees it. Staff names are never shown, and the note only for
+     * A history row in the reporter's view. Staff names are never shown, and the note only for
      * the handling result and a rejection, which are written for the reporter.
      */
     record PublicHistoryEntry(String action, String actionName, String status, String statusName, Instant at,
                               String note) {
     }
 
-    /** Actions the reporter sees; routing changes, summons and escalations stay internal. */
+    /** Actions shown to the reporter; routing changes, summons and escalations stay internal. */
     static final List<String> PUBLIC_ACTIONS = List.of("report", "accept", "dispatch", "start_handling",
             "mark_handled", "close", "rate", "reject", "mark_duplicate", "reopen");
 

@@ -28,7 +28,7 @@ final class TrackingCodes {
     /**
      * Normalises what a person typed: upper case, blanks and dashes removed, and the letters
      * Crockford base32 reads as digits (O as 0, I and L as 1) replaced. Returns null when the
-     * result cannot be a tracking code, so the lookup can answer "not found" at once.
+     * result cannot be a tracking code, so the lookup can return "not found" at once.
      */
     static String normalise(String typed) {
         if (typed == null || typed.length() > 4 * LENGTH) {

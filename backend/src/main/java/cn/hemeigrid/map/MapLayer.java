@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The layers the map loads for its visible area, each with the lowest zoom at which it is
- * sent and the most features one response carries. Below the zoom, or above the count, the
- * answer is marked truncated and the page asks the user to zoom in.
+ * sent and the maximum number of features one response carries. Below that zoom, or above
+ * that count, the response is marked truncated and the page asks the user to zoom in.
  */
 enum MapLayer {
     COUNTIES("counties", 0, 50),

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param tileUrl         Leaflet tile URL template ({z}/{x}/{y}); empty for no base map, in
  *                        which case the pages make no outside requests
- * @param tileAttribution attribution text the base map's licence asks for
+ * @param tileAttribution attribution text the base map's licence requires
  */
 @ConfigurationProperties("hemei.map")
 public record MapProperties(String tileUrl, String tileAttribution) {

@@ -16,7 +16,7 @@ import cn.hemeigrid.system.Labels;
  * <p>Boundary rule: a point on the boundary of several grids (an edge shared by two grids, a
  * vertex shared by four) belongs to the grid with the smallest code. {@code ST_Intersects}
  * counts a boundary point as inside every grid that touches it, and the query takes the first
- * code in order, so the answer is the same on every call.
+ * code in order, so the result is the same on every call.
  */
 @Repository
 class GridLocator {

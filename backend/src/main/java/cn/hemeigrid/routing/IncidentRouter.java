@@ -23,7 +23,7 @@ import cn.hemeigrid.team.GridTeams;
  * <p>A point in no basic grid but inside the city's outline goes to the nearest basic grid
  * within {@value #COVERAGE_TOLERANCE_METRES} m and is flagged outside coverage. Farther away,
  * or outside the city, it is rejected with 422; when exchanging longitude and latitude would
- * put it in the city, the message says so. See {@link GridLocator} for points on grid
+ * put it in the city, the message states that. See {@link GridLocator} for points on grid
  * boundaries.
  */
 @Service
@@ -110,7 +110,7 @@ public class IncidentRouter {
                 stored.assignDeadline(), stored.handlingDeadline());
     }
 
-    /** What an incident keeps of its routing. */
+    /** The part of its routing that an incident stores. */
     public record StoredRoute(LonLat location, long gridId, Long dedicatedGridId, boolean outsideCoverage,
                               double distanceMetres, CodeName category, CodeName department,
                               CodeName handlerRoute, Instant assignDeadline, Instant handlingDeadline) {

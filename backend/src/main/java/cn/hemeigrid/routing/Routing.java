@@ -8,7 +8,7 @@ import cn.hemeigrid.geo.LonLat;
 import cn.hemeigrid.team.TeamMember;
 
 /**
- * Where an incident at a point goes. The fields from {@code category} on are null when no
+ * The routing result for an incident at a point. The fields from {@code category} on are null when no
  * matter category was given.
  *
  * @param location         the point in CGCS2000

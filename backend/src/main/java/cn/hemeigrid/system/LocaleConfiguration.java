@@ -9,7 +9,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 /**
- * Answers in Simplified Chinese unless the request's Accept-Language prefers English.
+ * Resolves the response language to Simplified Chinese unless the request's Accept-Language prefers English.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration {

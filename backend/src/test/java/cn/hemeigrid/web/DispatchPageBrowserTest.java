@@ -149,8 +149,8 @@ class DispatchPageBrowserTest {
 
         WebElement result = wait.withMessage(() -> "entry error: " + driver.findElement(By.id("entry-error")).getText())
                 .until(d -> {
-                    WebElement shown = d.findElement(By.id("entry-result"));
-                    return shown.isDisplayed() ? shown : null;
+                    WebElement entryResult = d.findElement(By.id("entry-result"));
+                    return entryResult.isDisplayed() ? entryResult : null;
                 });
         Matcher number = Pattern.compile("已录入事件 (\\d+)").matcher(result.getText());
         assertThat(number.find()).as(result.getText()).isTrue();

@@ -57,7 +57,7 @@ public class TeamPlanning {
         TeamAssignments.GridRow grid = activeGrid(gridCode);
         record Assignment(long workerId, String role) {
         }
-        Set<Assignment> wanted = new LinkedHashSet<>();
+        Set<Assignment> requested = new LinkedHashSet<>();
         for (MemberRequest member : members == null ? List.<MemberRequest>of() : members) {
             if (member == null || member.workerId() == null) {
                 throw RejectedRequestException.badRequest("team.worker-missing");
@@ -68,17 +68,17 @@ public class TeamPlanning {
                 throw RejectedRequestException.unprocessable("team.professional-without-department", worker.name(),
                         worker.id());
             }
-            wanted.add(new Assignment(worker.id(), role));
+            requested.add(new Assignment(worker.id(), role));
         }
-        long leaders = wanted.stream().filter(a -> a.role().equals("leader")).count();
+        long leaders = requested.stream().filter(a -> a.role().equals("leader")).count();
         if (leaders > 1) {
             throw RejectedRequestException.unprocessable("team.one-leader", leaders);
         }
 
         assignments.lockGrid(grid.id());
         assignments.clearTeam(grid.id());
-        wanted.forEach(a -> assignments.assign(grid.id(), a.workerId(), a.role()));
-        log.info("Team of grid {} set to {} members", grid.code(), wanted.size());
+        requested.forEach(a -> assignments.assign(grid.id(), a.workerId(), a.role()));
+        log.info("Team of grid {} set to {} members", grid.code(), requested.size());
         return assignments.team(grid.id());
     }
 
