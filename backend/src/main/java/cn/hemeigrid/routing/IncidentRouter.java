@@ -32,15 +32,15 @@ public class IncidentRouter {
     static final double COVERAGE_TOLERANCE_METRES = 200;
 
     private final GridLocator grids;
-    private final Jurisdiction jurisdiction;
+    private final CityOutline cityOutline;
     private final AdministrativeUnits divisions;
     private final GridTeams teams;
     private final WorkingCalendars calendars;
 
-    IncidentRouter(GridLocator grids, Jurisdiction jurisdiction, AdministrativeUnits divisions, GridTeams teams,
+    IncidentRouter(GridLocator grids, CityOutline cityOutline, AdministrativeUnits divisions, GridTeams teams,
                    WorkingCalendars calendars) {
         this.grids = grids;
-        this.jurisdiction = jurisdiction;
+        this.cityOutline = cityOutline;
         this.divisions = divisions;
         this.teams = teams;
         this.calendars = calendars;
@@ -118,9 +118,9 @@ public class IncidentRouter {
 
     private GridLocator.NearbyGrid nearestGridInJurisdiction(ReportedLocation location) {
         LonLat point = location.cgcs2000();
-        if (!jurisdiction.contains(point)) {
+        if (!cityOutline.contains(point)) {
             ReportedLocation swapped = location.swapped();
-            if (jurisdiction.contains(swapped.cgcs2000())) {
+            if (cityOutline.contains(swapped.cgcs2000())) {
                 throw RejectedRequestException.unprocessable("routing.swapped",
                         location.reported().lon(), location.reported().lat());
             }

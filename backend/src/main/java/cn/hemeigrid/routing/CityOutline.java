@@ -7,11 +7,11 @@ import cn.hemeigrid.geo.LonLat;
 
 /** The area the server is responsible for: the outline of the city (level 'city'). */
 @Repository
-class Jurisdiction {
+class CityOutline {
 
     private final JdbcClient jdbc;
 
-    Jurisdiction(JdbcClient jdbc) {
+    CityOutline(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,0 +1,7 @@
+package cn.hemeigrid.access;
+
+/** Tells which jurisdiction the request being served is limited to. */
+public interface CurrentJurisdiction {
+
+    Jurisdiction get();
+}
