@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.catalogue.MatterCategory;
+import cn.hemeigrid.geo.LonLat;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
@@ -53,6 +55,46 @@ class IncidentFollowers {
         Incident incident = Optional.ofNullable(TrackingCodes.normalise(typedTrackingCode))
                 .flatMap(incidents::findByTrackingCodeForUpdate)
                 .orElseThrow(() -> RejectedRequestException.notFound("incident.not-found", typedTrackingCode));
+        return addFollower(incident, contact);
+    }
+
+    /**
+     * Registers a follower of an incident that the duplicate suggestion offered: the incident
+     * must be of the given category and lie within the category's duplicate radius of the pin.
+     * A resident never sees the reporter's tracking code, so this check stands in for it.
+     *
+     * @param pin the resident's pin in CGCS2000
+     * @throws RejectedRequestException 404 when no such incident lies near the pin, 409 when the
+     *                                  incident is no longer open, 400 for an invalid contact
+     */
+    @Transactional
+    public Followed followNearby(long incidentId, LonLat pin, MatterCategory category, String typedContact) {
+        String contact = IncidentIntake.contact(typedContact);
+        Incident incident = incidents.findForUpdate(incidentId)
+                .filter(found -> found.categoryCode().equals(category.code()))
+                .filter(found -> liesWithin(found.id(), pin, category.duplicateRadiusMetres()))
+                .orElseThrow(() -> RejectedRequestException.notFound("follower.not-nearby",
+                        String.valueOf(incidentId), category.duplicateRadiusMetres()));
+        return addFollower(incident, contact);
+    }
+
+    private boolean liesWithin(long incidentId, LonLat pin, int radiusMetres) {
+        return jdbc.sql("""
+                        SELECT ST_DWithin(location::geography,
+                                          ST_SetSRID(ST_MakePoint(:lon, :lat), 4490)::geography, :radius)
+                          FROM incident
+                         WHERE id = :id
+                        """)
+                .param("lon", pin.lon())
+                .param("lat", pin.lat())
+                .param("radius", radiusMetres)
+                .param("id", incidentId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Adds a follower to an incident whose row the caller has locked; 409 unless it is open. */
+    private Followed addFollower(Incident incident, String contact) {
         IncidentStatus status = incident.status();
         if (!status.isOpen()) {
             throw RejectedRequestException.conflict("follower.incident-not-open",
