@@ -1,13 +1,15 @@
 // 居民上报 (report.html): a resident picks a place, describes the problem and gets a
-// tracking code and the grid, department and deadlines the report was routed to.
+// tracking code and the grid, department and deadlines the report was routed to. Open
+// incidents of the same category near the pin are offered first, to follow instead.
 import { clearError, getJson, isAbort, postJson, query, showError } from './api.js';
 import { FALLBACK_CONFIG, createBaseMap, loadMapConfig } from './basemap.js';
 import { el, replaceChildren } from './dom.js';
 import { formatDistance, gridLabel, handlingLimitText } from './format.js';
 import { addAreaLayers } from './layers.js';
 import { LocationPicker } from './location-picker.js';
+import { NearbyOffer } from './nearby-offer.js';
 import { routingFacts } from './routing-view.js';
-import { fillTrackingCode, startTrackingBox } from './tracking.js';
+import { fillTrackingCode, lookUpTrackingCode, startTrackingBox } from './tracking.js';
 import { SourceStatusPanel } from './viewport-source.js';
 
 const DESCRIPTION_MAX_LENGTH = 2000;
@@ -18,6 +20,7 @@ const PHONE_PATTERN = /^(?:\+?86[- ]?)?(?:1\d{10}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?
 const byId = (id) => document.getElementById(id);
 
 let picker;
+let nearbyOffer;
 let previewController = null;
 let categoriesByCode = new Map();
 
@@ -30,14 +33,17 @@ async function start() {
   const map = createBaseMap('report-map', config);
   const { sources } = addAreaLayers(map, { facilities: false });
   new SourceStatusPanel(byId('map-hint'), byId('layer-error'), sources);
-  picker = new LocationPicker(map, byId('pin-location'), previewRoute);
+  picker = new LocationPicker(map, byId('pin-location'), pinMoved);
+  nearbyOffer = new NearbyOffer(map, { contact: validContact, onFollowed: showFollowed });
 
   byId('locate').addEventListener('click', locate);
-  byId('category').addEventListener('change', showCategoryInfo);
+  byId('category').addEventListener('change', categoryChosen);
   byId('description').addEventListener('input', updateDescriptionCount);
   byId('report-form').addEventListener('submit', submitReport);
-  byId('copy-tracking-code').addEventListener('click', copyTrackingCode);
+  byId('copy-tracking-code').addEventListener('click', () => copyCode('tracking-code', 'copy-status'));
+  byId('copy-followed-code').addEventListener('click', () => copyCode('followed-code', 'copy-followed-status'));
   byId('new-report').addEventListener('click', () => startNewReport(map));
+  byId('followed-new-report').addEventListener('click', () => startNewReport(map));
   startTrackingBox();
   loadCategories();
 
@@ -78,6 +84,16 @@ function categoryGroups(categories) {
     groups.get(category.group).append(el('option', { value: category.code }, label));
   }
   return [...groups.values()];
+}
+
+function pinMoved(location) {
+  previewRoute(location);
+  nearbyOffer.update(location, byId('category').value);
+}
+
+function categoryChosen() {
+  showCategoryInfo();
+  nearbyOffer.update(picker.location, byId('category').value);
 }
 
 function showCategoryInfo() {
@@ -179,10 +195,16 @@ function validateForm() {
   if (description.length > DESCRIPTION_MAX_LENGTH) {
     return { message: `问题描述最多 ${DESCRIPTION_MAX_LENGTH} 字，请删减后再提交。`, field: byId('description') };
   }
-  if (contact && !PHONE_PATTERN.test(contact.replaceAll(' ', ''))) {
+  if (contact && !validContact()) {
     return { message: '联系电话格式不正确，请填写手机号或带区号的固定电话，也可以不填。', field: byId('contact') };
   }
   return null;
+}
+
+/** Returns the contact the resident typed when it is a valid phone number, else null. */
+function validContact() {
+  const contact = byId('contact').value.trim();
+  return contact && PHONE_PATTERN.test(contact.replaceAll(' ', '')) ? contact : null;
 }
 
 function reportRequest() {
@@ -210,11 +232,24 @@ function showResult(created) {
   replaceChildren(byId('routing-result'), routingFacts(created.routing, 'routed'));
   fillTrackingCode(created.trackingCode);
 
+  showInPlaceOfForm(byId('result'));
+}
+
+/** Shows the follower's own tracking code and the followed incident's progress below it. */
+function showFollowed(followed, item) {
+  byId('followed-code').textContent = followed.followerCode;
+  byId('followed-status').textContent = followed.statusName;
+  byId('followed-description').textContent = `${item.categoryName}：${item.descriptionExcerpt}`;
+  byId('copy-followed-status').textContent = '';
+  showInPlaceOfForm(byId('followed'));
+  lookUpTrackingCode(followed.followerCode);
+}
+
+function showInPlaceOfForm(section) {
   byId('report-form').hidden = true;
-  const result = byId('result');
-  result.hidden = false;
-  result.focus();
-  result.scrollIntoView({ block: 'start' });
+  section.hidden = false;
+  section.focus();
+  section.scrollIntoView({ block: 'start' });
 }
 
 function startNewReport(map) {
@@ -225,21 +260,23 @@ function startNewReport(map) {
   updateDescriptionCount();
 
   byId('result').hidden = true;
+  byId('followed').hidden = true;
   form.hidden = false;
   // The map was hidden, so Leaflet must measure its container again.
   map.invalidateSize();
   form.scrollIntoView({ block: 'start' });
+  nearbyOffer.update(picker.location, byId('category').value);
 }
 
-async function copyTrackingCode() {
-  const code = byId('tracking-code').textContent;
-  const status = byId('copy-status');
+async function copyCode(outputId, statusId) {
+  const code = byId(outputId).textContent;
+  const status = byId(statusId);
   try {
     await navigator.clipboard.writeText(code);
     status.textContent = '已复制跟踪码。';
   } catch {
     // The Clipboard API needs HTTPS; select the code so the resident can copy it by hand.
-    window.getSelection().selectAllChildren(byId('tracking-code'));
+    window.getSelection().selectAllChildren(byId(outputId));
     status.textContent = '无法自动复制，已选中跟踪码，请长按或按 Ctrl+C 复制。';
   }
 }

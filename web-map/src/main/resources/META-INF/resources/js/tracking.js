@@ -29,6 +29,12 @@ export function fillTrackingCode(code) {
   document.getElementById('track-code').value = code;
 }
 
+/** Puts a tracking code into the box and shows its progress, e.g. right after following an incident. */
+export function lookUpTrackingCode(code) {
+  fillTrackingCode(code);
+  return lookUp(code);
+}
+
 async function lookUp(rawCode) {
   const errorBox = document.getElementById('track-error');
   const result = document.getElementById('track-result');
