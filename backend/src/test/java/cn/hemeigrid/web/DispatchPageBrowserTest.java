@@ -21,7 +21,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
@@ -33,6 +35,9 @@ class DispatchPageBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
     HeadlessChromium browser;
@@ -164,6 +169,107 @@ class DispatchPageBrowserTest {
         assertThat(entered.get("channel").asString()).isEqualTo("suggestion_box");
         assertThat(entered.get("descriptionExcerpt").asString()).contains("<b>市场门口</b>");
         assertThat(driver.findElement(By.id("entry-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void consoleSummonsAndRecordsAnswers() {
+        ApiClient.Response created = api.postJson("/api/v1/incidents", """
+                {"lon":114.4180,"lat":23.1135,"crs":"cgcs2000","category":"0501",
+                 "description":"商铺无证经营并长期占道。","channel":"app"}
+                """);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        ApiClient.Response accepted = api.postJson("/api/v1/incidents/" + id + "/transitions",
+                "{\"action\":\"accept\",\"actor\":\"李受理\"}");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+        String reason = "<i>无证</i>经营且占道，超出社区权责";
+
+        wait.ignoring(StaleElementReferenceException.class);
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11350/114.41800");
+        wait.until(d -> (Boolean) driver.executeScript("return Boolean(window.hemeiDispatch)"));
+        showWorkflowPanel(id);
+        wait.until(d -> d.findElement(By.id("summons-none")).isDisplayed());
+        driver.findElement(By.id("actor-name")).sendKeys("社区书记");
+        driver.findElement(By.cssSelector("#summons-form-box summary")).click();
+        driver.findElement(By.cssSelector("#summons-departments input[value='city_management']")).click();
+        driver.findElement(By.cssSelector("#summons-departments input[value='market_regulation']")).click();
+        driver.findElement(By.id("summons-hours")).sendKeys("4");
+        driver.findElement(By.id("summons-reason")).sendKeys(reason);
+        driver.findElement(By.id("summons-submit")).click();
+        List<WebElement> items = wait.withMessage(() -> "summons error: " + driver.findElement(By.id("summons-error")).getText())
+                .until(d -> {
+                    List<WebElement> listed = d.findElements(By.cssSelector("#summons-list li"));
+                    return listed.size() == 2 ? listed : null;
+                });
+
+        assertThat(items).extracting(item -> item.getDomAttribute("data-state")).containsOnly("green");
+        assertThat(items.get(0).getText()).contains("城市管理和综合执法局").contains("等待答复").contains("答复时限");
+        assertThat(items.get(1).getText()).contains("市场监督管理局");
+        assertThat(items.get(0).findElement(By.cssSelector(".summons-item__reason")).getText())
+                .as("the reason is shown as typed, not as markup").startsWith("事由：" + reason);
+        assertThat(driver.findElements(By.cssSelector("#summons-list i"))).isEmpty();
+        assertThat(driver.findElement(By.id("summons-none")).isDisplayed()).isFalse();
+
+        String firstId = items.get(0).getDomAttribute("data-summons-id");
+        driver.findElement(By.cssSelector("[data-answer='" + firstId + "']")).click();
+        driver.findElement(By.id("summons-answer-" + firstId)).sendKeys("城管中队已到场，责令整改");
+        driver.findElement(By.cssSelector("#summons-list li[data-summons-id='" + firstId + "'] button[type='submit']"))
+                .click();
+        wait.until(d -> "answered".equals(summonsItem(firstId).getDomAttribute("data-state")));
+
+        assertThat(summonsItem(firstId).getText()).contains("已答复").contains("答复：城管中队已到场，责令整改（社区书记");
+        JsonNode summons = api.get("/api/v1/incidents/" + id + "/workflow").json().get("summons");
+        assertThat(summons.get(0).get("answered").asBoolean()).isTrue();
+        assertThat(summons.get(1).get("answered").asBoolean()).isFalse();
+        assertThat(summons.get(0).get("reason").asString()).isEqualTo(reason);
+
+        String secondId = summons.get(1).get("id").asText();
+        jdbc.sql("""
+                        UPDATE incident_summons
+                           SET summoned_at = now() - interval '5 hours', response_deadline = now() - interval '1 hour'
+                         WHERE id = ?
+                        """)
+                .param(Long.parseLong(secondId)).update();
+        showWorkflowPanel(id);
+        wait.until(d -> "red".equals(summonsItem(secondId).getDomAttribute("data-state")));
+
+        assertThat(summonsItem(secondId).getText()).contains("已超时未答复");
+        assertThat(summonsItem(secondId).findElement(By.cssSelector(".warning--red")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("summons-error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void summonsFormRequiresDepartment() {
+        ApiClient.Response created = api.postJson("/api/v1/incidents", """
+                {"lon":114.4185,"lat":23.1140,"crs":"cgcs2000","category":"0501",
+                 "description":"门店外摆占道。","channel":"app"}
+                """);
+        long id = created.json().get("id").asLong();
+        api.postJson("/api/v1/incidents/" + id + "/transitions", "{\"action\":\"accept\",\"actor\":\"李受理\"}");
+
+        driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11400/114.41850");
+        wait.until(d -> (Boolean) driver.executeScript("return Boolean(window.hemeiDispatch)"));
+        showWorkflowPanel(id);
+        wait.until(d -> d.findElement(By.id("summons-none")).isDisplayed());
+        driver.findElement(By.id("actor-name")).sendKeys("社区书记");
+        driver.findElement(By.cssSelector("#summons-form-box summary")).click();
+        driver.findElement(By.id("summons-reason")).sendKeys("需要部门到场");
+        driver.findElement(By.id("summons-submit")).click();
+        wait.until(d -> d.findElement(By.id("summons-error")).isDisplayed());
+
+        assertThat(driver.findElement(By.id("summons-error")).getText()).contains("请至少选择一个召集部门");
+        assertThat(api.get("/api/v1/incidents/" + id + "/workflow").json().get("summons").size()).isZero();
+    }
+
+    /** Opens an incident's workflow panel as a selection in the queue does. */
+    private void showWorkflowPanel(long id) {
+        driver.executeScript("window.hemeiDispatch.board.workflowPanel.show(arguments[0])", String.valueOf(id));
+        wait.until(d -> d.findElement(By.id("workflow-title")).getText().contains(String.valueOf(id)));
+    }
+
+    private WebElement summonsItem(String summonsId) {
+        return driver.findElement(By.cssSelector("#summons-list li[data-summons-id='" + summonsId + "']"));
     }
 
     /** Returns the button of an allowed action in the workflow panel, or null while it is not shown. */

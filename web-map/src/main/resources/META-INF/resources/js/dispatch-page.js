@@ -204,13 +204,14 @@ async function start() {
   new SourceStatusPanel(byId('map-hint'), byId('layer-error'), sources);
 
   const board = new DispatchBoard(map);
-  const [categories, handlerRoutes] = await Promise.all([
+  const [categories, handlerRoutes, departments] = await Promise.all([
     loadChoices('/api/v1/categories', '加载事项类别失败'),
     loadChoices('/api/v1/handler-routes', '加载分流方式失败'),
+    loadChoices('/api/v1/departments', '加载职能部门失败'),
   ]);
   fillSelect(byId('filter-category'), categories);
   fillSelect(byId('filter-route'), handlerRoutes);
-  board.workflowPanel = new WorkflowPanel(handlerRoutes, () => board.refresh());
+  board.workflowPanel = new WorkflowPanel(handlerRoutes, departments, () => board.refresh());
   const entry = new StaffEntry(map, categories, () => board.refresh());
 
   overlays['未办结事件'] = board.cluster;

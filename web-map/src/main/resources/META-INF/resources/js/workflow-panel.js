@@ -1,9 +1,11 @@
 // The dispatcher's panel for one incident: its state and running deadline from
 // GET /api/v1/incidents/{id}/workflow, a button per allowed action, and the fields those
-// actions need. A step is posted to POST /api/v1/incidents/{id}/transitions.
+// actions need. A step is posted to POST /api/v1/incidents/{id}/transitions. Summons
+// (吹哨报到) have their own endpoints and part of the panel, see summons-panel.js.
 import { clearError, getJson, postJson, showError } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { formatDateTime } from './format.js';
+import { SummonsPanel } from './summons-panel.js';
 
 // There is no sign-in yet, so the acting staff member types a name once and the browser keeps it.
 const ACTOR_STORAGE_KEY = 'hemei.dispatch.actor';
@@ -36,7 +38,7 @@ const REJECTION_REASONS = [
   { code: 'other', name: '其他' },
 ];
 
-// NOTE: summons (吹哨) uses its own endpoint and is not offered here yet.
+// Summoning and answering are left out: the summons part of the panel offers them.
 const PANEL_ACTIONS = new Set(['accept', 'dispatch', 'start_handling', 'mark_handled', 'close', 'reject',
   'mark_duplicate', 'reopen', 'reroute']);
 
@@ -45,13 +47,18 @@ const byId = (id) => document.getElementById(id);
 export class WorkflowPanel {
   /**
    * @param handlerRoutes [{code, name}] for the route choices
+   * @param departments [{code, name}] that can be summoned
    * @param onChanged () => void, called after a step was taken, to reload the queue
    */
-  constructor(handlerRoutes, onChanged) {
+  constructor(handlerRoutes, departments, onChanged) {
     this.handlerRoutes = handlerRoutes;
     this.onChanged = onChanged;
     this.incidentId = null;
     this.view = null;
+    this.summonsPanel = new SummonsPanel(departments, {
+      actor: () => this.requireActor(),
+      onApplied: (view, message) => this.applied(view, message),
+    });
 
     const actor = byId('actor-name');
     actor.value = readStoredActor();
@@ -105,6 +112,7 @@ export class WorkflowPanel {
       button.addEventListener('click', () => this.choose(button.dataset.action, button.textContent));
     }
 
+    this.summonsPanel.render(view);
     replaceChildren(byId('workflow-history'), view.history.map((entry) => el('li', {},
       `${formatDateTime(entry.at)} ${entry.actionName} → ${entry.toStatusName}`,
       entry.actorName ? `（${entry.actorName}）` : null,
@@ -160,13 +168,10 @@ export class WorkflowPanel {
   }
 
   async submit(action, values) {
-    const actor = byId('actor-name').value.trim();
+    const actor = this.requireActor();
     if (!actor) {
-      showError(byId('workflow-error'), '请先填写操作人姓名。');
-      byId('actor-name').focus();
       return;
     }
-    storeActor(actor);
 
     const id = this.incidentId;
     let view;
@@ -177,12 +182,31 @@ export class WorkflowPanel {
       showError(byId('workflow-error'), error, '操作失败');
       return;
     }
-    clearError(byId('workflow-error'));
-    if (this.incidentId === id) {
-      this.render(view);
+    this.applied(view, `已完成，事件当前状态：${view.statusName}。`);
+  }
+
+  /** Returns the acting staff member's name and keeps it, or asks for it and returns null. */
+  requireActor() {
+    const actor = byId('actor-name').value.trim();
+    if (!actor) {
+      showError(byId('workflow-error'), '请先填写操作人姓名。');
+      byId('actor-name').focus();
+      return null;
     }
+    storeActor(actor);
+    return actor;
+  }
+
+  /** Shows the view a step returned, unless another incident was selected meanwhile, and reloads the queue. */
+  applied(view, message) {
+    clearError(byId('workflow-error'));
+    if (String(this.incidentId) !== String(view.id)) {
+      this.onChanged();
+      return;
+    }
+    this.render(view);
     const result = byId('workflow-result');
-    result.textContent = `已完成，事件当前状态：${view.statusName}。`;
+    result.textContent = message;
     result.hidden = false;
     this.onChanged();
   }
