@@ -63,9 +63,15 @@ class GridImport {
      * @param valid    true when no feature has a rejecting problem
      * @param findings the shape findings as a GeoJSON FeatureCollection to draw
      * @param created  the codes of the grids stored, empty for a dry run
+     * @param crs      the coordinate system the file was read in
+     * @param fileCrs  the system named by a Shapefile's .prj file, else null
      */
     record Report(boolean valid, boolean committed, List<FeatureReport> features, Map<String, Object> findings,
-                  List<String> created) {
+                  List<String> created, String crs, String fileCrs) {
+
+        Report withCrs(String readIn, String named) {
+            return new Report(valid, committed, features, findings, created, readIn, named);
+        }
     }
 
     /** A feature that passed every check, ready to insert. */
@@ -108,7 +114,7 @@ class GridImport {
             created.add(grid.code().value());
         }
         log.info("Imported {} grids into villages {}", created.size(), villages);
-        return new Report(true, true, report.features(), report.findings(), created);
+        return new Report(true, true, report.features(), report.findings(), created, null, null);
     }
 
     private Report check(List<ImportedFeature> features, List<Checked> ready) {
@@ -163,7 +169,7 @@ class GridImport {
             }
         }
         boolean valid = reports.stream().allMatch(FeatureReport::accepted);
-        return new Report(valid, false, reports, findingFeatures.of(allFindings), List.of());
+        return new Report(valid, false, reports, findingFeatures.of(allFindings), List.of(), null, null);
     }
 
     /** Checks the code's form, its village, repeats within the file and grids that already use it. */
