@@ -104,17 +104,10 @@ class GridFileController {
                                   @RequestParam(required = false) String crs,
                                   @RequestParam(defaultValue = "false") String commit,
                                   HttpEntity<byte[]> request) {
-        boolean committing = switch (commit.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw RejectedRequestException.badRequest("planning.import.commit-invalid", commit);
-        };
-        MediaType contentType = request.getHeaders().getContentType();
-        Charset charset = contentType == null || contentType.getCharset() == null
-                ? StandardCharsets.UTF_8
-                : contentType.getCharset();
-        GridFileReader.FileContent content = reader.read(request.getBody(), charset, format, crs);
-        GridImport.Report report = committing ? gridImport.commit(content.features())
+        ImportRequest checked = ImportRequest.of(format, crs, commit, request);
+        GridFileReader.FileContent content = reader.read(checked.body(), checked.charset(), checked.format(),
+                checked.crs());
+        GridImport.Report report = checked.commit() ? gridImport.commit(content.features())
                 : gridImport.dryRun(content.features());
         return report.withCrs(content.crs(), content.fileCrs());
     }
