@@ -15,9 +15,10 @@ const PHASE_TEXT = {
 };
 
 /**
- * `run` wraps each action so that its error is shown and the panel's buttons are disabled
- * meanwhile; `showFindings` draws a FeatureCollection of findings; `villageCode` returns the
- * loaded village/community or null; `onCommitted` runs after grids were stored.
+ * Runs uploads and downloads for the planning page. `run` wraps each action, so its error is
+ * shown and the panel's buttons are disabled meanwhile. `showFindings` draws a
+ * FeatureCollection of findings, `villageCode` returns the loaded village/community or null,
+ * and `onCommitted` runs after grids were stored.
  */
 export class ImportPanel {
   constructor({ importForm, exportForm, run, showFindings, showStatus, villageCode, onCommitted }) {
@@ -56,7 +57,7 @@ export class ImportPanel {
     });
   }
 
-  /** A commit is offered only after a dry run of the same file and settings found no problem. */
+  /** Disables the commit, which is offered only after a clean dry run of the same file and settings. */
   forgetCheck() {
     this.checked = false;
     this.commitButton.disabled = true;
