@@ -53,6 +53,10 @@ final class ShapefileFile {
         List<ImportedFeature> features = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Map<String, String> row = i < table.rows().size() ? table.rows().get(i) : Map.of();
+            if (row == null) {
+                // A record whose .dbf row is marked deleted is a deleted feature, as GDAL's Shapefile driver reads it.
+                continue;
+            }
             features.add(new ImportedFeature(i + 1, value(row, columns, "code"), value(row, columns, "name"),
                     value(row, columns, "kind"), value(row, columns, "dedicatedType"),
                     value(row, columns, "villageCode"), geometry(records.get(i), crs), null));

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -31,7 +32,9 @@ import cn.hemeigrid.system.RejectedRequestException;
  * Shapefiles made in China without a .cpg file are usually GBK.
  *
  * @param columns the column names in file order
- * @param rows    one map per record from column name to text, null for a blank value
+ * @param rows    one map per record from column name to text, null for a blank value; a
+ *                record marked deleted is a null map, so that rows stay in step with the
+ *                .shp records
  * @param charset the charset the text was decoded with
  */
 public record DbfTable(List<String> columns, List<Map<String, String>> rows, Charset charset) {
@@ -70,12 +73,34 @@ public record DbfTable(List<String> columns, List<Map<String, String>> rows, Cha
 
         Charset charset = charset(dbf, cpg, raw);
         List<Map<String, String>> rows = new ArrayList<>(raw.size());
-        for (Map<String, Object> values : raw) {
+        int read = 0;
+        for (boolean deleted : deletionFlags(dbf)) {
+            if (deleted || read >= raw.size()) {
+                rows.add(null);
+                continue;
+            }
             Map<String, String> row = new LinkedHashMap<>();
-            values.forEach((column, value) -> row.put(column, text(value, charset)));
+            raw.get(read++).forEach((column, value) -> row.put(column, text(value, charset)));
             rows.add(row);
         }
         return new DbfTable(List.copyOf(columns), rows, charset);
+    }
+
+    /**
+     * Returns the deletion flag of every record from the DBF header and record bytes, because
+     * javadbf skips deleted records and the n-th record belongs to the n-th .shp record.
+     */
+    private static boolean[] deletionFlags(byte[] dbf) {
+        ByteBuffer header = ByteBuffer.wrap(dbf).order(ByteOrder.LITTLE_ENDIAN);
+        int records = Math.max(0, header.getInt(4));
+        int headerBytes = header.getShort(8) & 0xFFFF;
+        int recordBytes = header.getShort(10) & 0xFFFF;
+        boolean[] deleted = new boolean[records];
+        for (int i = 0; i < records; i++) {
+            long flag = headerBytes + (long) i * recordBytes;
+            deleted[i] = flag < dbf.length && dbf[(int) flag] == '*';
+        }
+        return deleted;
     }
 
     /**

@@ -83,6 +83,19 @@ class DbfTableTest {
     }
 
     @Test
+    void deletedRowKeptAsNull() {
+        byte[] dbf = DbfTable.write(Map.of("code", 15), List.of(List.of("first"), List.of("second")));
+        int headerBytes = (dbf[8] & 0xFF) | (dbf[9] & 0xFF) << 8;
+        dbf[headerBytes] = '*';
+
+        DbfTable table = DbfTable.read(dbf, "UTF-8");
+
+        assertThat(table.rows()).hasSize(2);
+        assertThat(table.rows().get(0)).isNull();
+        assertThat(table.rows().get(1)).containsEntry("code", "second");
+    }
+
+    @Test
     void foreignFileRejected() {
         assertThatThrownBy(() -> DbfTable.read("not a table".getBytes(StandardCharsets.US_ASCII), null))
                 .isInstanceOfSatisfying(RejectedRequestException.class, rejected ->
