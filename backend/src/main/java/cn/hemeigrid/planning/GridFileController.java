@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, CSV (UTF-8, header
  * row) with the shape as WKT in a {@code wkt} column, KML ({@link KmlFile}) and GeoPackage
- * ({@link GeoPackageFile}). Shapefile is not supported yet.
+ * ({@link GeoPackageFile}) and zipped Shapefile ({@link ShapefileFile}).
  */
 @RestController
 class GridFileController {
@@ -71,18 +71,20 @@ class GridFileController {
         List<String> villages = areas.villageCodesIn(found);
         List<GridExport.ExportedGrid> grids = at == null ? export.current(villages, wkt) : export.asOf(villages, at, wkt);
 
-        String fileName = "grids-" + found.code() + (asOf == null || asOf.isBlank() ? "" : "-" + asOf.strip())
-                + "." + checkedFormat;
+        String baseName = "grids-" + found.code() + (asOf == null || asOf.isBlank() ? "" : "-" + asOf.strip());
+        String fileName = baseName + "." + (checkedFormat.equals("shp") ? "zip" : checkedFormat);
         MediaType contentType = switch (checkedFormat) {
             case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
             case "kml" -> new MediaType("application", "vnd.google-earth.kml+xml", StandardCharsets.UTF_8);
             case "gpkg" -> new MediaType("application", "geopackage+sqlite3");
+            case "shp" -> new MediaType("application", "zip");
             default -> new MediaType("application", "geo+json", StandardCharsets.UTF_8);
         };
         byte[] body = switch (checkedFormat) {
             case "csv" -> csv(grids).getBytes(StandardCharsets.UTF_8);
             case "kml" -> KmlFile.write(grids, found.code(), at).getBytes(StandardCharsets.UTF_8);
             case "gpkg" -> GeoPackageFile.write(grids, export.srsDefinition(4490));
+            case "shp" -> ShapefileFile.write(grids, baseName);
             default -> geoJson(grids, found, at).getBytes(StandardCharsets.UTF_8);
         };
         return ResponseEntity.ok()
@@ -102,17 +104,12 @@ class GridFileController {
                                   @RequestParam(required = false) String crs,
                                   @RequestParam(defaultValue = "false") String commit,
                                   HttpEntity<byte[]> request) {
-        boolean committing = switch (commit.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw RejectedRequestException.badRequest("planning.import.commit-invalid", commit);
-        };
-        MediaType contentType = request.getHeaders().getContentType();
-        Charset charset = contentType == null || contentType.getCharset() == null
-                ? StandardCharsets.UTF_8
-                : contentType.getCharset();
-        List<ImportedFeature> features = reader.read(request.getBody(), charset, format, ImportCrs.parse(crs));
-        return committing ? gridImport.commit(features) : gridImport.dryRun(features);
+        ImportRequest checked = ImportRequest.of(format, crs, commit, request);
+        GridFileReader.FileContent content = reader.read(checked.body(), checked.charset(), checked.format(),
+                checked.crs());
+        GridImport.Report report = checked.commit() ? gridImport.commit(content.features())
+                : gridImport.dryRun(content.features());
+        return report.withCrs(content.crs(), content.fileCrs());
     }
 
     private PlanningAreas.Unit exportedUnit(String code) {

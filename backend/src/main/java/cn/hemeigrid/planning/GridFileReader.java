@@ -28,13 +28,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the grids of an imported GeoJSON FeatureCollection, CSV file with a {@code wkt}
- * column, KML file or GeoPackage, and converts their coordinates to CGCS2000. Non-finite and empty coordinates are
+ * column, KML file, GeoPackage or zipped Shapefile ({@link ShapefileFile}), and converts their
+ * coordinates to CGCS2000. Non-finite and empty coordinates are
  * kept as they are, so that the shape checks report them with the feature named.
  */
 @Component
 class GridFileReader {
 
-    static final List<String> FORMATS = List.of("geojson", "csv", "kml", "gpkg");
+    static final List<String> FORMATS = List.of("geojson", "csv", "kml", "gpkg", "shp");
 
     /** NaN or Infinity in WKT, which JTS's WKTReader rejects as unreadable. */
     private static final Pattern NON_FINITE_WORD = Pattern.compile("(?i)\\b(nan|inf|infinity)\\b");
@@ -46,12 +47,38 @@ class GridFileReader {
     }
 
     /**
-     * @throws RejectedRequestException 400 for an unknown format, an unreadable file, a CSV
-     *                                  file without a {@code wkt} column, a KML or GeoPackage file
-     *                                  with a {@code crs} other than WGS84 or CGCS2000, or a file
-     *                                  without features
+     * The features of an imported file.
+     *
+     * @param crs     the {@code crs} code the positions were read in
+     * @param fileCrs the system that a Shapefile's .prj file names, null for other formats,
+     *                without a .prj file, or when it names none that the import knows
      */
-    List<ImportedFeature> read(byte[] body, Charset charset, String format, ImportCrs crs) {
+    record FileContent(List<ImportedFeature> features, String crs, String fileCrs) {
+    }
+
+    /**
+     * Reads a file in the coordinate system of the {@code crs} parameter, CGCS2000 when it is
+     * blank (for a Shapefile, the system of its .prj file then).
+     *
+     * @throws RejectedRequestException 400 for an unknown format or system, an unreadable file,
+     *                                  a CSV file without a {@code wkt} column, a KML or GeoPackage
+     *                                  file with a {@code crs} other than WGS84 or CGCS2000, or a
+     *                                  file without features
+     */
+    FileContent read(byte[] body, Charset charset, String format, String crsParameter) {
+        String checkedFormat = format == null || format.isBlank() ? "geojson" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (checkedFormat.equals("shp") && body != null && body.length > 0) {
+            FileContent content = ShapefileFile.read(body, crsParameter);
+            if (content.features().isEmpty()) {
+                throw RejectedRequestException.badRequest("planning.import.empty");
+            }
+            return content;
+        }
+        ImportCrs crs = ImportCrs.parse(crsParameter);
+        return new FileContent(read(body, charset, checkedFormat, crs), crs.code(), null);
+    }
+
+    private List<ImportedFeature> read(byte[] body, Charset charset, String format, ImportCrs crs) {
         String checkedFormat = format == null || format.isBlank() ? "geojson" : format.strip().toLowerCase(java.util.Locale.ROOT);
         if (!FORMATS.contains(checkedFormat)) {
             throw RejectedRequestException.badRequest("planning.file-format-unknown", String.valueOf(format));
@@ -206,7 +233,7 @@ class GridFileReader {
      * non-finite or non-numeric ordinate is left for the parser to report, and so is a lon/lat
      * position off the globe, which may be latitude and longitude swapped.
      */
-    private static void convert(JsonNode coordinates, ImportCrs crs) {
+    static void convert(JsonNode coordinates, ImportCrs crs) {
         if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
             return;
         }

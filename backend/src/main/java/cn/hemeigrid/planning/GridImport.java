@@ -63,9 +63,15 @@ class GridImport {
      * @param valid    true when no feature has a rejecting problem
      * @param findings the shape findings as a GeoJSON FeatureCollection to draw
      * @param created  the codes of the grids stored, empty for a dry run
+     * @param crs      the coordinate system the file was read in
+     * @param fileCrs  the system named by a Shapefile's .prj file, else null
      */
     record Report(boolean valid, boolean committed, List<FeatureReport> features, Map<String, Object> findings,
-                  List<String> created) {
+                  List<String> created, String crs, String fileCrs) {
+
+        Report withCrs(String readIn, String named) {
+            return new Report(valid, committed, features, findings, created, readIn, named);
+        }
     }
 
     /** A feature that passed every check, ready to insert. */
@@ -74,8 +80,13 @@ class GridImport {
 
     @Transactional(readOnly = true)
     Report dryRun(List<ImportedFeature> features) {
+        return dryRun(features, ImportProgress.NONE);
+    }
+
+    @Transactional(readOnly = true)
+    Report dryRun(List<ImportedFeature> features, ImportProgress progress) {
         List<Checked> ready = new ArrayList<>();
-        return check(features, ready);
+        return check(features, ready, progress);
     }
 
     /**
@@ -87,12 +98,18 @@ class GridImport {
      */
     @Transactional
     Report commit(List<ImportedFeature> features) {
+        return commit(features, ImportProgress.NONE);
+    }
+
+    /** Stores the features as {@link #commit(List)} does, reporting progress as it goes. */
+    @Transactional
+    Report commit(List<ImportedFeature> features, ImportProgress progress) {
         Set<String> villages = new TreeSet<>();
         features.stream().map(GridImport::villageCodeOf).filter(code -> code != null).forEach(villages::add);
         villages.forEach(codes::lockVillage);
 
         List<Checked> ready = new ArrayList<>();
-        Report report = check(features, ready);
+        Report report = check(features, ready, progress);
         if (!report.valid()) {
             long rejected = report.features().stream().filter(feature -> !feature.accepted()).count();
             throw RejectedRequestException.unprocessable("planning.import.rejected", rejected, features.size())
@@ -100,6 +117,7 @@ class GridImport {
                     .withProperty("problems", report.findings());
         }
 
+        progress.storing();
         grids.recordChange("created");
         List<String> created = new ArrayList<>();
         for (Checked grid : ready) {
@@ -108,10 +126,10 @@ class GridImport {
             created.add(grid.code().value());
         }
         log.info("Imported {} grids into villages {}", created.size(), villages);
-        return new Report(true, true, report.features(), report.findings(), created);
+        return new Report(true, true, report.features(), report.findings(), created, null, null);
     }
 
-    private Report check(List<ImportedFeature> features, List<Checked> ready) {
+    private Report check(List<ImportedFeature> features, List<Checked> ready, ImportProgress progress) {
         Map<String, Optional<PlanningAreas.Unit>> villages = new HashMap<>();
         Set<String> seenCodes = new HashSet<>();
         Map<String, List<Neighbour>> basicShapesInFile = new HashMap<>();
@@ -161,9 +179,10 @@ class GridImport {
             if (accepted && code.isPresent() && attributes.isPresent() && shape.isPresent()) {
                 ready.add(new Checked(code.get(), attributes.get(), shape.get()));
             }
+            progress.checked(reports.size());
         }
         boolean valid = reports.stream().allMatch(FeatureReport::accepted);
-        return new Report(valid, false, reports, findingFeatures.of(allFindings), List.of());
+        return new Report(valid, false, reports, findingFeatures.of(allFindings), List.of(), null, null);
     }
 
     /** Checks the code's form, its village, repeats within the file and grids that already use it. */

@@ -2,6 +2,7 @@ package cn.hemeigrid.system;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,18 +28,26 @@ import tools.jackson.databind.json.JsonMapper;
  * Rejects request bodies larger than {@code hemei.http.max-request-size} (default 1 MB) before
  * they are parsed: at once with 413 when the Content-Length header exceeds it, and as soon as the limit is
  * passed for a body without a length, whose read then fails with {@link BodyTooLargeException}.
+ * POST requests to the paths in {@code hemei.http.upload-paths} (file uploads) get the larger
+ * limit {@code hemei.http.max-upload-size} (default 50 MB) instead.
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxUploadBytes;
+    private final List<String> uploadPaths;
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final JsonMapper json;
 
-    RequestBodyLimitFilter(@Value("${hemei.http.max-request-size:1MB}") DataSize maxSize, MessageSource messages,
-                           LocaleResolver locales, JsonMapper json) {
+    RequestBodyLimitFilter(@Value("${hemei.http.max-request-size:1MB}") DataSize maxSize,
+                           @Value("${hemei.http.max-upload-size:50MB}") DataSize maxUploadSize,
+                           @Value("${hemei.http.upload-paths:}") List<String> uploadPaths,
+                           MessageSource messages, LocaleResolver locales, JsonMapper json) {
         this.maxBytes = maxSize.toBytes();
+        this.maxUploadBytes = maxUploadSize.toBytes();
+        this.uploadPaths = List.copyOf(uploadPaths);
         this.messages = messages;
         this.locales = locales;
         this.json = json;
@@ -47,20 +56,27 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            writeTooLarge(request, response);
+        long limit = isUpload(request) ? maxUploadBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            writeTooLarge(request, response, limit);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private void writeTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private boolean isUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getMethod().equals("POST") && uploadPaths.contains(path);
+    }
+
+    private void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
+            throws IOException {
         Locale locale = locales.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:hemei-grid:problem:request.too-large");
         problem.put("title", messages.getMessage("problem.title.413", null, locale));
         problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", messages.getMessage("request.too-large", new Object[] {String.valueOf(maxBytes / 1024)},
+        problem.put("detail", messages.getMessage("request.too-large", new Object[] {String.valueOf(limit / 1024)},
                 locale));
         problem.put("instance", request.getRequestURI());
 

@@ -447,7 +447,7 @@ class GridFileApiTest {
         ApiClient.Response badUnit = api.get(export + "12345");
         ApiClient.Response unknownUnit = api.get(export + "930199999999");
         ApiClient.Response cityUnit = api.get(export + village.cityCode());
-        ApiClient.Response badFormat = api.get("/api/v1/planning/export?format=shp&unit=" + village.villageCode());
+        ApiClient.Response badFormat = api.get("/api/v1/planning/export?format=dwg&unit=" + village.villageCode());
         ApiClient.Response badDate = api.get(export + village.villageCode() + "&asOf=2026-13-40");
         ApiClient.Response badCrs = importFile("geojson", "epsg:1", false,
                 "{\"type\":\"FeatureCollection\",\"features\":[]}");

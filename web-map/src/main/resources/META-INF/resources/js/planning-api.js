@@ -3,15 +3,21 @@
 // as GeoJSON) and read error.problem.currentVersion after a 409.
 import { ApiError, NetworkError, isAbort } from './api.js';
 
-/** Sends a JSON request with any method and returns the parsed JSON response. */
-export async function requestJson(method, path, body) {
+/**
+ * Sends a request with any method and returns the parsed JSON response. The body is sent as
+ * JSON unless a contentType is given, in which case it is sent as it is (a File or Blob).
+ * With `download: true` the response body is returned as a Blob instead.
+ */
+export async function requestJson(method, path, body, { contentType = 'application/json', download = false } = {}) {
   let response;
   try {
     response = await fetch(path, {
       method,
       // The page is in Chinese, so the server's messages must be too, whatever the browser's language.
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'zh-CN' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        'Content-Type': contentType, Accept: download ? '*/*' : 'application/json', 'Accept-Language': 'zh-CN',
+      },
+      body: body === undefined || contentType !== 'application/json' ? body : JSON.stringify(body),
     });
   } catch (error) {
     if (isAbort(error)) {
@@ -20,7 +26,7 @@ export async function requestJson(method, path, body) {
     throw new NetworkError(error);
   }
   if (response.ok) {
-    return response.json();
+    return download ? response.blob() : response.json();
   }
   let problem = null;
   try {
@@ -78,9 +84,13 @@ export function loadTeam(code) {
   return requestJson('GET', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`);
 }
 
-/** Replaces a grid's team with members given as [{workerId, role}]. */
-export function replaceTeam(code, members) {
-  return requestJson('PUT', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`, { members });
+/** Replaces a grid's team with members given as [{workerId, role}]; actor names the planner for the history. */
+export function replaceTeam(code, members, actor) {
+  return requestJson('PUT', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`, { members, actor });
+}
+
+export function loadTeamHistory(code) {
+  return requestJson('GET', `/api/v1/planning/grids/${encodeURIComponent(code)}/team/history`);
 }
 
 export function findWorkers(name) {
@@ -88,8 +98,34 @@ export function findWorkers(name) {
 }
 
 /** Attaches a department's professional grid worker to every active grid of a village/community. */
-export function attachToVillage(workerId, villageCode) {
-  return requestJson('POST', `/api/v1/planning/workers/${workerId}/grids`, { villageCode });
+export function attachToVillage(workerId, villageCode, actor) {
+  return requestJson('POST', `/api/v1/planning/workers/${workerId}/grids`, { villageCode, actor });
+}
+
+/**
+ * Uploads a grid file as an import job (dry run, or commit when `commit` is true) and returns
+ * the job; poll it with loadImportJob.
+ */
+export function submitImport(file, { format, crs, commit }) {
+  const search = new URLSearchParams({ format, commit: String(commit) });
+  if (crs) {
+    search.set('crs', crs);
+  }
+  return requestJson('POST', `/api/v1/planning/imports?${search}`, file,
+    { contentType: file.type && file.type.startsWith('text/') ? `${file.type};charset=utf-8` : 'application/octet-stream' });
+}
+
+export function loadImportJob(id) {
+  return requestJson('GET', `/api/v1/planning/imports/${encodeURIComponent(id)}`);
+}
+
+/** Downloads the grids of a unit as a file of the format (geojson, csv, kml, gpkg, shp); asOf is optional. */
+export function exportGrids(unit, format, asOf) {
+  const search = new URLSearchParams({ unit, format });
+  if (asOf) {
+    search.set('asOf', asOf);
+  }
+  return requestJson('GET', `/api/v1/planning/export?${search}`, undefined, { download: true });
 }
 
 /** Finds the village/community at a point through the routing API, for picking a village on the map. */

@@ -1,11 +1,12 @@
 // 网格规划 (planning.html): draw, reshape, split, merge, retire and edit grids of one
-// village/community, with the server's findings drawn on the map, history, coverage check
-// and the grid layer as of a past date.
+// village/community, with the server's findings drawn on the map, history, coverage check,
+// the grid layer as of a past date, and import and export of grid files.
 import { clearError, showError } from './api.js';
 import { FALLBACK_CONFIG, bboxParameter, createBaseMap, loadMapConfig } from './basemap.js';
 import { el, replaceChildren } from './dom.js';
 import { addBoundaryContext } from './layers.js';
 import * as planning from './planning-api.js';
+import { ImportPanel } from './planning-import.js';
 import { PlanningLayers, findingText } from './planning-layers.js';
 import { TeamPanel } from './planning-team.js';
 import { ShapeEditor } from './shape-editor.js';
@@ -49,10 +50,24 @@ async function start() {
   map.on('click', pickVillageOnMap);
   teamPanel = new TeamPanel({
     list: byId('team-list'),
+    historyList: byId('team-history-list'),
     form: byId('team-form'),
     run,
     showStatus,
     showLoadError: (error) => showError(byId('error'), error, '加载网格队伍失败'),
+  });
+  new ImportPanel({
+    importForm: byId('import-form'),
+    exportForm: byId('export-form'),
+    run,
+    showFindings,
+    showStatus,
+    villageCode: () => state.village?.code ?? null,
+    onCommitted: async () => {
+      if (state.village) {
+        await loadVillage(state.village.code);
+      }
+    },
   });
   wireControls();
 
@@ -167,19 +182,22 @@ function select(code) {
   form.elements.kind.value = grid.kind;
   form.elements.dedicatedType.value = grid.dedicatedType ?? '';
   form.elements.onlineGroup.value = grid.onlineGroup ?? '';
+  // A grid of several parts is reshaped one part at a time, the others sent back unchanged.
+  const parts = grid.geometry.coordinates.length;
+  byId('reshape-part').hidden = parts < 2;
+  replaceChildren(byId('reshape-part'), Array.from({ length: parts }, (_, index) => el('option', { value: index },
+    `第 ${index + 1} 部分（共 ${parts} 部分）`)));
   teamPanel.show(grid, state.village.code);
 }
 
 function startEditing(mode) {
   clearError(byId('error'));
   const grid = mode === 'create' ? null : state.selected;
-  if (mode === 'reshape' && grid.geometry.coordinates.length > 1) {
-    showError(byId('error'), '该网格由多个部分组成，页面只能修改单个多边形的形状：请先分割或通过接口提交新形状。');
-    return;
-  }
-  state.editing = { mode, grid };
+  const part = mode === 'reshape' ? Number(byId('reshape-part').value || 0) : 0;
+  state.editing = { mode, grid, part };
   if (mode === 'reshape') {
-    editor.edit(grid.geometry.coordinates[0]);
+    editor.edit(grid.geometry.coordinates[part]);
+    layers.zoomTo({ type: 'Polygon', coordinates: grid.geometry.coordinates[part] });
   } else {
     editor.start(mode === 'split' ? 'line' : 'polygon');
   }
@@ -204,12 +222,19 @@ async function finishEditing() {
     showError(byId('error'), state.editing.mode === 'split' ? '分割线至少需要 2 个点。' : '网格边界至少需要 3 个顶点。');
     return;
   }
-  const { mode, grid } = state.editing;
+  const { mode, grid, part } = state.editing;
   await applyChange(async () => {
     if (mode === 'create') {
       return planning.createGrid(state.village.code, geometry);
     }
-    return mode === 'reshape' ? planning.reshapeGrid(grid, geometry) : planning.splitGrid(grid, geometry);
+    if (mode === 'split') {
+      return planning.splitGrid(grid, geometry);
+    }
+    const parts = grid.geometry.coordinates;
+    return planning.reshapeGrid(grid, parts.length < 2 ? geometry : {
+      type: 'MultiPolygon',
+      coordinates: parts.map((coordinates, index) => (index === part ? geometry.coordinates : coordinates)),
+    });
   }, { onSuccess: stopEditing });
 }
 

@@ -1,5 +1,6 @@
 // The team section of the planning page: a grid's "1+1+N" team, adding and removing members,
-// and attaching a department's professional grid worker to every grid of the village.
+// attaching a department's professional grid worker to every grid of the village, and the
+// history of the team's changes.
 import { el, replaceChildren } from './dom.js';
 import * as planning from './planning-api.js';
 
@@ -8,9 +9,12 @@ import * as planning from './planning-api.js';
  * shown in the page's error box while the panel's buttons are disabled. Loads only report
  * their errors through `showLoadError`, so that selecting a grid does not disable the panel.
  */
+const ACTOR_KEY = 'hemei.planning.actor';
+
 export class TeamPanel {
-  constructor({ list, form, run, showStatus, showLoadError }) {
+  constructor({ list, historyList, form, run, showStatus, showLoadError }) {
     this.list = list;
+    this.historyList = historyList;
     this.form = form;
     this.run = run;
     this.showStatus = showStatus;
@@ -28,15 +32,25 @@ export class TeamPanel {
       event.preventDefault();
       this.addMember();
     });
+    // The planner's name for the team history is kept in the browser until there is sign-in.
+    form.elements.actor.value = localStorage.getItem(ACTOR_KEY) ?? '';
+    form.elements.actor.addEventListener('change', () => {
+      localStorage.setItem(ACTOR_KEY, form.elements.actor.value.trim());
+    });
+  }
+
+  actor() {
+    return this.form.elements.actor.value.trim() || null;
   }
 
   async show(grid, villageCode) {
     this.grid = grid;
     this.villageCode = villageCode;
     try {
-      const team = await planning.loadTeam(grid.code);
+      const [team, history] = await Promise.all([planning.loadTeam(grid.code), planning.loadTeamHistory(grid.code)]);
       if (this.grid === grid) {
         this.render(team.members);
+        this.renderHistory(history.entries);
       }
     } catch (error) {
       this.showLoadError(error);
@@ -64,6 +78,19 @@ export class TeamPanel {
     replaceChildren(this.list, rows.length ? rows : el('li', { className: 'muted' }, '尚未配备网格队伍。'));
   }
 
+  /** Lists the team's periods, newest first: who held which role from when to when, and who changed it. */
+  renderHistory(entries) {
+    const time = (instant) => new Date(instant).toLocaleString('zh-CN');
+    const rows = [...entries].reverse().map((entry) => {
+      const from = entry.validFrom ? time(entry.validFrom) : '记录开始前';
+      const to = entry.validTo ? time(entry.validTo) : '至今';
+      const by = [entry.assignedBy && `${entry.assignedBy} 加入`, entry.endedBy && `${entry.endedBy} 移出`]
+        .filter(Boolean).join('，');
+      return el('li', {}, `${entry.roleName} ${entry.name}：${from} — ${to}`, by ? `（${by}）` : '');
+    });
+    replaceChildren(this.historyList, rows.length ? rows : el('li', { className: 'muted' }, '暂无变更记录。'));
+  }
+
   async searchWorkers() {
     try {
       const workers = await planning.findWorkers(this.form.elements.workerName.value.trim());
@@ -86,15 +113,16 @@ export class TeamPanel {
   async save(members, message) {
     await this.run(async () => {
       const team = await planning.replaceTeam(this.grid.code,
-        members.map((member) => ({ workerId: member.workerId, role: member.role })));
+        members.map((member) => ({ workerId: member.workerId, role: member.role })), this.actor());
       this.render(team.members);
+      this.renderHistory((await planning.loadTeamHistory(this.grid.code)).entries);
       this.showStatus(message);
     });
   }
 
   async attachEverywhere(member) {
     await this.run(async () => {
-      const result = await planning.attachToVillage(member.workerId, this.villageCode);
+      const result = await planning.attachToVillage(member.workerId, this.villageCode, this.actor());
       this.showStatus(`${member.name} 已挂接到 ${result.attached.length} 个网格`
         + `（另有 ${result.alreadyAttached.length} 个网格原已挂接）。`);
     });

@@ -104,8 +104,13 @@ class TeamAssignments {
                 .list();
     }
 
-    void clearTeam(long gridId) {
-        jdbc.sql("DELETE FROM grid_assignment WHERE grid_id = ?").param(gridId).update();
+    /**
+     * Names the person making the team changes of the current transaction, for the history
+     * trigger on grid_assignment; null leaves the name empty.
+     */
+    void recordActor(String actor) {
+        jdbc.sql("SELECT set_config('hemei.team_actor', ?, true)").param(actor == null ? "" : actor)
+                .query(String.class).single();
     }
 
     /** Adds an assignment; returns false when the worker already has that role in the grid. */

@@ -1,6 +1,7 @@
 package cn.hemeigrid.planning.team;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -38,13 +39,31 @@ class TeamController {
         return view(code, teams.team(code));
     }
 
-    record TeamRequest(List<TeamPlanning.MemberRequest> members) {
+    /** @param actor the name of the person making the change, kept in the team history; optional */
+    record TeamRequest(List<TeamPlanning.MemberRequest> members, String actor) {
     }
 
     /** Replaces the team of a grid; an empty list of members clears it. */
     @PutMapping("/api/v1/planning/grids/{code}/team")
     TeamView replaceTeam(@PathVariable String code, @RequestBody TeamRequest request) {
-        return view(code, teams.replaceTeam(code, request.members()));
+        return view(code, teams.replaceTeam(code, request.members(), request.actor()));
+    }
+
+    record HistoryEntryView(long workerId, String name, String role, String roleName, String departmentName,
+                            Instant validFrom, Instant validTo, String assignedBy, String endedBy) {
+    }
+
+    record TeamHistoryView(String gridCode, List<HistoryEntryView> entries) {
+    }
+
+    /** Lists who held which role in the grid from when to when, and who made each change. */
+    @GetMapping("/api/v1/planning/grids/{code}/team/history")
+    TeamHistoryView history(@PathVariable String code) {
+        return new TeamHistoryView(code.strip(), teams.history(code).stream()
+                .map(entry -> new HistoryEntryView(entry.workerId(), entry.name(), entry.role(),
+                        labels.of("team.role", entry.role()), entry.departmentName(), entry.validFrom(),
+                        entry.validTo(), entry.assignedBy(), entry.endedBy()))
+                .toList());
     }
 
     @GetMapping("/api/v1/planning/workers")
@@ -62,18 +81,19 @@ class TeamController {
         return ResponseEntity.created(URI.create("/api/v1/planning/workers/" + worker.id())).body(worker);
     }
 
-    record AttachRequest(List<String> gridCodes, String villageCode) {
+    record AttachRequest(List<String> gridCodes, String villageCode, String actor) {
     }
 
     /** Attaches a department's professional grid worker to the grids named, or to every active grid of a village/community. */
     @PostMapping("/api/v1/planning/workers/{id}/grids")
     TeamPlanning.Attachment attach(@PathVariable long id, @RequestBody AttachRequest request) {
-        return teams.attach(id, request.gridCodes(), request.villageCode());
+        return teams.attach(id, request.gridCodes(), request.villageCode(), request.actor());
     }
 
     @DeleteMapping("/api/v1/planning/workers/{id}/grids/{code}")
-    ResponseEntity<Void> detach(@PathVariable long id, @PathVariable String code) {
-        teams.detach(id, code);
+    ResponseEntity<Void> detach(@PathVariable long id, @PathVariable String code,
+                                @RequestParam(required = false) String actor) {
+        teams.detach(id, code, actor);
         return ResponseEntity.noContent().build();
     }
 

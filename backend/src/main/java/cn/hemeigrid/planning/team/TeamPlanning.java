@@ -27,13 +27,16 @@ public class TeamPlanning {
     static final int MAX_NAME_LENGTH = 50;
     static final int MAX_PHONE_LENGTH = 32;
     static final int MAX_WORKERS_LISTED = 200;
+    static final int MAX_ACTOR_LENGTH = 64;
 
     private static final Logger log = LoggerFactory.getLogger(TeamPlanning.class);
 
     private final TeamAssignments assignments;
+    private final TeamHistory history;
 
-    TeamPlanning(TeamAssignments assignments) {
+    TeamPlanning(TeamAssignments assignments, TeamHistory history) {
         this.assignments = assignments;
+        this.history = history;
     }
 
     record MemberRequest(Long workerId, String role) {
@@ -44,16 +47,23 @@ public class TeamPlanning {
         return assignments.team(grid(gridCode).id());
     }
 
+    /** Lists every assignment the grid's team has had, retired grids included. */
+    @Transactional(readOnly = true)
+    List<TeamHistory.Entry> history(String gridCode) {
+        return history.of(grid(gridCode).id());
+    }
+
     /**
      * Replaces a grid's team with the given members. Repeating a worker in the same role
-     * counts once.
+     * counts once. Members who keep their role keep their assignment, so their history runs on.
      *
      * @throws RejectedRequestException 400 for a missing worker id or unknown role, 404 for an
      *                                  unknown grid, 409 for a retired one, 422 for an unknown
      *                                  worker, a second leader or a professional without department
      */
     @Transactional
-    List<TeamAssignments.Member> replaceTeam(String gridCode, List<MemberRequest> members) {
+    List<TeamAssignments.Member> replaceTeam(String gridCode, List<MemberRequest> members, String actor) {
+        String checkedActor = actor(actor);
         TeamAssignments.GridRow grid = activeGrid(gridCode);
         record Assignment(long workerId, String role) {
         }
@@ -76,9 +86,20 @@ public class TeamPlanning {
         }
 
         assignments.lockGrid(grid.id());
-        assignments.clearTeam(grid.id());
-        requested.forEach(a -> assignments.assign(grid.id(), a.workerId(), a.role()));
-        log.info("Team of grid {} set to {} members", grid.code(), requested.size());
+        assignments.recordActor(checkedActor);
+        Set<Assignment> current = new LinkedHashSet<>();
+        assignments.team(grid.id()).forEach(member -> current.add(new Assignment(member.workerId(), member.role())));
+        for (Assignment ended : current) {
+            if (!requested.contains(ended)) {
+                assignments.unassign(grid.id(), ended.workerId(), ended.role());
+            }
+        }
+        for (Assignment added : requested) {
+            if (!current.contains(added)) {
+                assignments.assign(grid.id(), added.workerId(), added.role());
+            }
+        }
+        log.info("Team of grid {} set to {} members by {}", grid.code(), requested.size(), checkedActor);
         return assignments.team(grid.id());
     }
 
@@ -91,7 +112,8 @@ public class TeamPlanning {
      * every active grid of a village/community. Exactly one of the two must be given.
      */
     @Transactional
-    Attachment attach(long workerId, List<String> gridCodes, String villageCode) {
+    Attachment attach(long workerId, List<String> gridCodes, String villageCode, String actor) {
+        String checkedActor = actor(actor);
         TeamAssignments.Worker worker = worker(workerId);
         if (worker.departmentCode() == null) {
             throw RejectedRequestException.unprocessable("team.professional-without-department", worker.name(),
@@ -114,6 +136,7 @@ public class TeamPlanning {
             }
         }
 
+        assignments.recordActor(checkedActor);
         List<String> attached = new ArrayList<>();
         List<String> already = new ArrayList<>();
         for (TeamAssignments.GridRow grid : grids) {
@@ -125,8 +148,10 @@ public class TeamPlanning {
     }
 
     @Transactional
-    void detach(long workerId, String gridCode) {
+    void detach(long workerId, String gridCode, String actor) {
+        String checkedActor = actor(actor);
         TeamAssignments.GridRow grid = grid(gridCode);
+        assignments.recordActor(checkedActor);
         if (!assignments.unassign(grid.id(), workerId, "professional")) {
             throw RejectedRequestException.notFound("team.not-attached", workerId, grid.code());
         }
@@ -174,6 +199,15 @@ public class TeamPlanning {
     private TeamAssignments.Worker worker(long id) {
         return assignments.worker(id)
                 .orElseThrow(() -> RejectedRequestException.unprocessable("team.worker-not-found", id));
+    }
+
+    /** Returns the stripped name of the person making a change, null when blank. */
+    private static String actor(String actor) {
+        String trimmed = actor == null ? "" : actor.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_ACTOR_LENGTH) {
+            throw RejectedRequestException.badRequest("team.actor-too-long", MAX_ACTOR_LENGTH);
+        }
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     private static String role(String role) {

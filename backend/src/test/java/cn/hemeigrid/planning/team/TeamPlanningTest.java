@@ -49,7 +49,7 @@ class TeamPlanningTest {
                 new TeamPlanning.MemberRequest(worker, "full_time"),
                 new TeamPlanning.MemberRequest(leader, "leader"),
                 new TeamPlanning.MemberRequest(leader, "leader"),
-                new TeamPlanning.MemberRequest(policeOfficer, "professional")));
+                new TeamPlanning.MemberRequest(policeOfficer, "professional")), null);
 
         assertThat(team).extracting(TeamAssignments.Member::role)
                 .containsExactly("leader", "full_time", "professional");
@@ -58,9 +58,9 @@ class TeamPlanningTest {
 
     @Test
     void emptyListClearsTeam() {
-        teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(leader, "leader")));
+        teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(leader, "leader")), null);
 
-        assertThat(teams.replaceTeam(village.gridCode(1), List.of())).isEmpty();
+        assertThat(teams.replaceTeam(village.gridCode(1), List.of(), null)).isEmpty();
     }
 
     @Test
@@ -68,7 +68,7 @@ class TeamPlanningTest {
         RejectedRequestException rejection = catchThrowableOfType(RejectedRequestException.class,
                 () -> teams.replaceTeam(village.gridCode(1), List.of(
                         new TeamPlanning.MemberRequest(leader, "leader"),
-                        new TeamPlanning.MemberRequest(worker, "leader"))));
+                        new TeamPlanning.MemberRequest(worker, "leader")), null));
 
         assertThat(rejection.status().value()).isEqualTo(422);
         assertThat(rejection.messageKey()).isEqualTo("team.one-leader");
@@ -77,7 +77,7 @@ class TeamPlanningTest {
     @Test
     void professionalNeedsDepartment() {
         RejectedRequestException rejection = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(worker, "professional"))));
+                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(worker, "professional")), null));
 
         assertThat(rejection.messageKey()).isEqualTo("team.professional-without-department");
     }
@@ -85,9 +85,9 @@ class TeamPlanningTest {
     @Test
     void unknownRoleAndWorkerRejected() {
         RejectedRequestException role = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(worker, "captain"))));
+                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(worker, "captain")), null));
         RejectedRequestException missing = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(-1L, "leader"))));
+                () -> teams.replaceTeam(village.gridCode(1), List.of(new TeamPlanning.MemberRequest(-1L, "leader")), null));
 
         assertThat(role.status().value()).isEqualTo(400);
         assertThat(missing.status().value()).isEqualTo(422);
@@ -96,9 +96,9 @@ class TeamPlanningTest {
 
     @Test
     void departmentWorkerAttachedToWholeVillage() {
-        teams.attach(policeOfficer, List.of(village.gridCode(2)), null);
+        teams.attach(policeOfficer, List.of(village.gridCode(2)), null, null);
 
-        TeamPlanning.Attachment attachment = teams.attach(policeOfficer, null, village.villageCode());
+        TeamPlanning.Attachment attachment = teams.attach(policeOfficer, null, village.villageCode(), null);
 
         assertThat(attachment.attached()).containsExactly(village.gridCode(1), village.gridCode(3));
         assertThat(attachment.alreadyAttached()).containsExactly(village.gridCode(2));
@@ -112,9 +112,9 @@ class TeamPlanningTest {
     void retiredGridNotAttached() {
         jdbc.sql("UPDATE grid SET status = 'retired' WHERE code = ?").param(village.gridCode(3)).update();
 
-        TeamPlanning.Attachment byVillage = teams.attach(policeOfficer, null, village.villageCode());
+        TeamPlanning.Attachment byVillage = teams.attach(policeOfficer, null, village.villageCode(), null);
         RejectedRequestException byCode = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.attach(policeOfficer, List.of(village.gridCode(3)), null));
+                () -> teams.attach(policeOfficer, List.of(village.gridCode(3)), null, null));
 
         assertThat(byVillage.attached()).containsExactly(village.gridCode(1), village.gridCode(2));
         assertThat(byCode.status().value()).isEqualTo(409);
@@ -123,9 +123,9 @@ class TeamPlanningTest {
     @Test
     void attachNeedsExactlyOneTarget() {
         RejectedRequestException neither = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.attach(policeOfficer, List.of(), null));
+                () -> teams.attach(policeOfficer, List.of(), null, null));
         RejectedRequestException both = catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.attach(policeOfficer, List.of(village.gridCode(1)), village.villageCode()));
+                () -> teams.attach(policeOfficer, List.of(village.gridCode(1)), village.villageCode(), null));
 
         assertThat(neither.messageKey()).isEqualTo("team.attach-target");
         assertThat(both.messageKey()).isEqualTo("team.attach-target");
@@ -133,14 +133,14 @@ class TeamPlanningTest {
 
     @Test
     void detachRemovesOneGrid() {
-        teams.attach(policeOfficer, null, village.villageCode());
+        teams.attach(policeOfficer, null, village.villageCode(), null);
 
-        teams.detach(policeOfficer, village.gridCode(2));
+        teams.detach(policeOfficer, village.gridCode(2), null);
 
         assertThat(teams.team(village.gridCode(2))).isEmpty();
         assertThat(teams.team(village.gridCode(1))).hasSize(1);
         assertThat(catchThrowableOfType(RejectedRequestException.class,
-                () -> teams.detach(policeOfficer, village.gridCode(2))).status().value()).isEqualTo(404);
+                () -> teams.detach(policeOfficer, village.gridCode(2), null)).status().value()).isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,138 @@
+package cn.hemeigrid.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.hemeigrid.ApiClient;
+import cn.hemeigrid.PostgisTest;
+import tools.jackson.databind.JsonNode;
+
+/** The history of a grid's team over HTTP, on a test village with one grid. */
+@PostgisTest
+class TeamHistoryApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    TestVillage village;
+    List<Long> workers = new ArrayList<>();
+
+    @BeforeEach
+    void insertVillage() {
+        api = new ApiClient(port);
+        village = new TestVillage(jdbc, "90", 113.00, 21.00);
+        village.delete();
+        village.insert();
+        village.insertGrid(1, village.cells(0, 0, 10, 10));
+    }
+
+    @AfterEach
+    void deleteVillage() {
+        village.delete();
+        for (long worker : workers) {
+            jdbc.sql("DELETE FROM grid_assignment WHERE worker_id = ?").param(worker).update();
+            jdbc.sql("DELETE FROM grid_worker WHERE id = ?").param(worker).update();
+        }
+    }
+
+    @Test
+    void historyKeepsEveryTeamChange() {
+        long leader = worker("历史测试甲");
+        long fullTime = worker("历史测试乙");
+
+        ApiClient.Response first = putTeam("[" + member(leader, "leader") + "," + member(fullTime, "full_time") + "]",
+                "张规划");
+        ApiClient.Response second = putTeam("[" + member(leader, "leader") + "]", "李规划");
+        ApiClient.Response third = putTeam("[" + member(leader, "part_time") + "]", null);
+        JsonNode history = api.get("/api/v1/planning/grids/" + village.gridCode(1) + "/team/history").json();
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(third.status()).as(third.text()).isEqualTo(200);
+        JsonNode entries = history.get("entries");
+        assertThat(entries).hasSize(3);
+        JsonNode leaderPeriod = entry(entries, leader, "leader");
+        assertThat(leaderPeriod.get("roleName").asString()).isEqualTo("网格长");
+        assertThat(leaderPeriod.get("assignedBy").asString()).isEqualTo("张规划");
+        assertThat(leaderPeriod.get("validFrom").isNull()).isFalse();
+        assertThat(leaderPeriod.get("validTo").isNull()).as("ended only by the third change").isFalse();
+        assertThat(leaderPeriod.get("endedBy").isNull()).isTrue();
+        JsonNode fullTimePeriod = entry(entries, fullTime, "full_time");
+        assertThat(fullTimePeriod.get("endedBy").asString()).isEqualTo("李规划");
+        JsonNode partTimePeriod = entry(entries, leader, "part_time");
+        assertThat(partTimePeriod.get("validTo").isNull()).isTrue();
+        assertThat(partTimePeriod.get("assignedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void unchangedMemberKeepsOnePeriod() {
+        long leader = worker("历史测试丙");
+
+        putTeam("[" + member(leader, "leader") + "]", "张规划");
+        putTeam("[" + member(leader, "leader") + "]", "李规划");
+
+        JsonNode entries = api.get("/api/v1/planning/grids/" + village.gridCode(1) + "/team/history").json()
+                .get("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.at("/0/assignedBy").asString()).isEqualTo("张规划");
+        assertThat(entries.at("/0/validTo").isNull()).isTrue();
+    }
+
+    @Test
+    void badRequestsGetChinese4xx() {
+        long leader = worker("历史测试丁");
+
+        ApiClient.Response longActor = putTeam("[" + member(leader, "leader") + "]", "名".repeat(65));
+        ApiClient.Response unknownGrid = api.get("/api/v1/planning/grids/909999999999999/team/history");
+
+        assertThat(longActor.status()).isEqualTo(400);
+        assertThat(longActor.json().get("detail").asString()).contains("操作人");
+        assertThat(unknownGrid.status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM grid_assignment_history WHERE worker_id = ?").param(leader)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private long worker(String name) {
+        ApiClient.Response created = api.postJson("/api/v1/planning/workers", "{\"name\":\"" + name + "\"}");
+        long id = created.json().get("id").asLong();
+        workers.add(id);
+        return id;
+    }
+
+    private ApiClient.Response putTeam(String members, String actor) {
+        String body = "{\"members\":" + members + (actor == null ? "" : ",\"actor\":\"" + actor + "\"") + "}";
+        return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/planning/grids/"
+                        + village.gridCode(1) + "/team"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private static String member(long workerId, String role) {
+        return "{\"workerId\":" + workerId + ",\"role\":\"" + role + "\"}";
+    }
+
+    private static JsonNode entry(JsonNode entries, long workerId, String role) {
+        for (JsonNode entry : entries) {
+            if (entry.get("workerId").asLong() == workerId && entry.get("role").asString().equals(role)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No history entry of worker " + workerId + " as " + role + " in " + entries);
+    }
+}
