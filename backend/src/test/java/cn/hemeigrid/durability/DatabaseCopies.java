@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -18,6 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class DatabaseCopies {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)(\\?.*)?");
+
+    private static final int DROP_ATTEMPTS = 10;
 
     private final String host;
     private final String port;
@@ -79,10 +82,28 @@ final class DatabaseCopies {
 
     /**
      * Drops a copy on the test cluster once a test has passed with it. A copy left by a failed
-     * test stays for a look and is replaced by the next run.
+     * test stays for a look and is replaced by the next run. So is a copy that a session the
+     * application's account may not end, such as autovacuum on the fresh copy, keeps open for
+     * longer than {@link #DROP_ATTEMPTS} seconds.
      */
     void drop(String database) {
-        connect(testDatabase).sql("DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)".formatted(database)).update();
+        for (int attempt = 1; attempt <= DROP_ATTEMPTS; attempt++) {
+            try {
+                connect(testDatabase).sql("DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)".formatted(database)).update();
+                return;
+            } catch (DataAccessException inUse) {
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     /** Returns a client of {@code database} on the test cluster, opening a connection per statement. */

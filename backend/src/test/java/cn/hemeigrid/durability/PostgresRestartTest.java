@@ -38,6 +38,8 @@ import cn.hemeigrid.PostgisTest;
 class PostgresRestartTest {
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+    /** Pause between two reports of the resident, which keeps a restart to a few dozen reports instead of thousands. */
+    private static final Duration REPORT_INTERVAL = Duration.ofMillis(50);
 
     @Autowired
     Environment environment;
@@ -81,6 +83,7 @@ class PostgresRestartTest {
         Future<?> reporting = resident.submit(() -> {
             while (!restarted.get()) {
                 reports.sendDuringOutage(api).ifPresent(acknowledged::add);
+                pause(REPORT_INTERVAL);
             }
         });
 
@@ -94,8 +97,7 @@ class PostgresRestartTest {
     }
 
     /** Reports until one is acknowledged and returns how long that took. */
-    private static Duration awaitAcknowledgement(ApiClient api, Reports reports, List<Reports.Acknowledged> acknowledged)
-            throws InterruptedException {
+    private static Duration awaitAcknowledgement(ApiClient api, Reports reports, List<Reports.Acknowledged> acknowledged) {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).compareTo(RECOVERY_TIMEOUT) < 0) {
             Optional<Reports.Acknowledged> report = reports.sendDuringOutage(api);
@@ -103,8 +105,17 @@ class PostgresRestartTest {
                 acknowledged.add(report.get());
                 return Duration.between(start, Instant.now());
             }
-            Thread.sleep(200);
+            pause(REPORT_INTERVAL);
         }
         return RECOVERY_TIMEOUT;
+    }
+
+    private static void pause(Duration interval) {
+        try {
+            Thread.sleep(interval.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 }

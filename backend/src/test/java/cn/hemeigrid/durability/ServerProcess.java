@@ -78,6 +78,11 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("HEMEI_DATA_IMPORT_ON_START", "false");
         builder.environment().put("HEMEI_ESCALATION_ENABLED", "false");
+        // These tests send more anonymous reports from 127.0.0.1 than a resident may, so the
+        // limit per address (hemei.reporting.rate-limit.requests, where the server has one) is
+        // raised. The tests check storage, not the limit.
+        builder.environment().put("HEMEI_REPORTING_RATE_LIMIT_REQUESTS", "100000");
+        builder.environment().put("HEMEI_PHOTOS_DIR", log.getParent().resolve("photos").toAbsolutePath().toString());
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
