@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * db/backup.sh and db/restore.sh: a database restored from a backup serves the same grids and
  * incidents as the one backed up.
  *
- * <p>SLOW, about 20 s on 2 cores: backs up the test database, restores it into
+ * <p>SLOW, 20 to 40 s on 2 cores: backs up the test database, restores it into
  * {@code <test database>_restored}, compares every table of the schema hemei row by row and
  * every sequence, then starts the server on the copy as a separate JVM ({@link ServerProcess})
  * and compares its responses with those of the test server.

@@ -28,7 +28,7 @@ import cn.hemeigrid.PostgisTest;
  * immediate mode (no shutdown checkpoint, so the start replays the WAL as after a crash), and
  * the running server reconnects and serves again without being restarted.
  *
- * <p>SLOW, about 25 s on 2 cores: creates a cluster of its own with db/postgis.sh on a free
+ * <p>SLOW, 25 to 30 s on 2 cores: creates a cluster of its own with db/postgis.sh on a free
  * port ({@link ThrowawayCluster}), restores a dump of the test database into it, and starts the
  * server once as a separate JVM ({@link ServerProcess}). The shared test cluster is not
  * touched. Skipped when HEMEI_DB_HOST names another PostgreSQL server, because db/postgis.sh

@@ -28,7 +28,7 @@ import cn.hemeigrid.PostgisTest;
 /**
  * An incident acknowledged with 201 survives a SIGKILL of the server that sent the 201.
  *
- * <p>SLOW, about 30 s on 2 cores: starts the server three times as a separate JVM
+ * <p>SLOW, 30 to 45 s on 2 cores: starts the server three times as a separate JVM
  * ({@link ServerProcess}) against a copy of the test database made with db/backup.sh and
  * db/restore.sh ({@code <test database>_durable}). It kills the server the moment a 201 has
  * arrived, then once more with four residents reporting at the same time so that requests are
