@@ -10,7 +10,10 @@
 # database on the machine is touched.
 # Creates the application database and the test database (suffix _test). Safe to run twice.
 #
-# Usage: db/postgis.sh [start|stop|status]
+# Usage: db/postgis.sh [start|stop [fast|immediate|smart]|status|create-database NAME]
+#   stop             shuts the project's cluster down, in pg_ctl's fast mode unless another is given
+#   create-database  creates database NAME with the postgis extension unless it exists (used by
+#                    db/restore.sh; the cluster must be running)
 set -euo pipefail
 
 action=${1:-start}
@@ -116,13 +119,18 @@ create_databases() {
       END IF; END \$\$;"
   fi
   for name in "$db_name" "${db_name}_test"; do
-    if [ -z "$($run -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
-      log "creating database $name"
-      $run -d postgres -c "CREATE DATABASE \"$name\" OWNER \"$db_user\""
-    fi
-    # The extension needs superuser rights the application role does not have.
-    $run -d "$name" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+    create_database "$run" "$name"
   done
+}
+
+create_database() {
+  local run=$1 name=$2
+  if [ -z "$($run -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+    log "creating database $name"
+    $run -d postgres -c "CREATE DATABASE \"$name\" OWNER \"$db_user\""
+  fi
+  # The extension needs superuser rights the application role does not have.
+  $run -d "$name" -c "CREATE EXTENSION IF NOT EXISTS postgis"
 }
 
 case "$action" in
@@ -140,15 +148,33 @@ case "$action" in
     fi
     ;;
   stop)
+    # immediate skips the shutdown checkpoint, so the next start replays the WAL as after a crash.
+    mode=${2:-fast}
+    case "$mode" in
+      fast | immediate | smart) ;;
+      *) echo "usage: db/postgis.sh stop [fast|immediate|smart]" >&2; exit 2 ;;
+    esac
     pg_bin=/usr/lib/postgresql/$(cat "$pgdata/PG_VERSION")/bin
-    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -m fast stop
+    as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" -m "$mode" stop
     ;;
   status)
     pg_bin=/usr/lib/postgresql/$(cat "$pgdata/PG_VERSION")/bin
     as_cluster_owner "$pg_bin/pg_ctl" -D "$pgdata" status
     ;;
+  create-database)
+    name=${2:?usage: db/postgis.sh create-database NAME}
+    if [[ ! "$name" =~ ^[a-z_][a-z0-9_]*$ ]]; then
+      log "invalid database name '$name': use lower-case letters, digits and underscores"
+      exit 2
+    fi
+    if [ -n "${HEMEI_DB_HOST:-}" ]; then
+      create_database remote_psql "$name"
+    else
+      create_database local_psql "$name"
+    fi
+    ;;
   *)
-    echo "usage: db/postgis.sh [start|stop|status]" >&2
+    echo "usage: db/postgis.sh [start|stop [fast|immediate|smart]|status|create-database NAME]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,7 @@
 package cn.hemeigrid.system;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
+    /**
+     * Returns the system clock truncated to microseconds, the precision of PostgreSQL's
+     * timestamptz. A time sent in a response, such as a deadline in a 201, then equals the time
+     * stored, which PostgreSQL would otherwise round.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

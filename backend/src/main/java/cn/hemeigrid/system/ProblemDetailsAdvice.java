@@ -3,6 +3,7 @@ package cn.hemeigrid.system;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -71,17 +73,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * Returns 400 when PostgreSQL rejects a character of user text (SQLSTATE 22021, such as
-     * NUL, or 22P05), for text paths that do not check with {@link UserText} first.
+     * NUL, or 22P05), for text paths that do not check with {@link UserText} first, and 503
+     * with Retry-After while the database cannot be reached ({@link DatabaseOutage}). The
+     * connection pool replaces the broken connections, so the server serves again once
+     * PostgreSQL is back.
      */
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail databaseRejected(DataAccessException exception) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseFailed(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
                 log.warn("Rejected request text the database cannot store: {}", sql.getMessage());
-                return rejected(RejectedRequestException.badRequest("text.unstorable"));
+                return ResponseEntity.badRequest().body(rejected(RejectedRequestException.badRequest("text.unstorable")));
             }
         }
-        return unexpected(exception);
+        Optional<SQLException> outage = DatabaseOutage.cause(exception);
+        if (outage.isPresent()) {
+            log.warn("Database unavailable while handling a request (SQLSTATE {}): {}", outage.get().getSQLState(),
+                    outage.get().getMessage());
+            return databaseUnavailable();
+        }
+        return ResponseEntity.internalServerError().body(unexpected(exception));
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable() {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("problem.database-unavailable", null, locale));
+        problem.setType(URI.create("urn:hemei-grid:problem:database-unavailable"));
+        problem.setTitle(messages.getMessage("problem.title.503", null, locale));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
