@@ -4,15 +4,16 @@ import java.util.Map;
 
 /**
  * A SQL condition that keeps only the rows inside a {@link Jurisdiction}, with its bind
- * parameters. Values are always bound by name, never written into the text; the names start
- * with {@code jurisdiction} so they cannot clash with a query's own. Use it with
+ * parameters. Values are always bound by name, never written into the text. The parameter names
+ * start with {@code jurisdiction}, so they cannot clash with a query's own. Use it with
  * {@code JdbcClient.sql(...).params(condition.parameters())}.
  *
  * <p>An administrative unit covers the villages/communities whose 12-digit codes start with
  * its {@link Jurisdiction.Unit#codePrefix() code prefix}. The condition compares the code with
  * a range ({@code BETWEEN prefix000 AND prefix999}), so a plain B-tree index on the code serves
- * it. A department has no territory: it sees the incidents routed to it or on which it was
- * summoned, and no grids or facilities.
+ * it. Grid sets and departments are written as {@code id IN (... UNION ALL ...)} rather than
+ * with OR, so each branch can use its own index. A department has no territory: it covers the
+ * incidents routed to it or on which it was summoned, and no grids or facilities.
  *
  * @param sql        a boolean SQL expression over the given table alias
  * @param parameters the named bind parameters the expression uses
@@ -38,15 +39,19 @@ public record JurisdictionCondition(String sql, Map<String, Object> parameters) 
         }
         if (jurisdiction instanceof Jurisdiction.Grids grids) {
             return grids.gridCodes().isEmpty() ? NONE : new JurisdictionCondition("""
-                    (%1$s.grid_id IN (SELECT jg.id FROM grid jg WHERE jg.code IN (:%2$s))
-                     OR %1$s.dedicated_grid_id IN (SELECT jg.id FROM grid jg WHERE jg.code IN (:%2$s)))"""
+                    %1$s.id IN (SELECT ji.id FROM grid jg JOIN incident ji ON ji.grid_id = jg.id
+                               WHERE jg.code IN (:%2$s)
+                              UNION ALL
+                              SELECT ji.id FROM grid jg JOIN incident ji ON ji.dedicated_grid_id = jg.id
+                               WHERE jg.code IN (:%2$s))"""
                     .formatted(alias, GRID_CODES), Map.of(GRID_CODES, grids.gridCodes()));
         }
         if (jurisdiction instanceof Jurisdiction.Department department) {
             return new JurisdictionCondition("""
-                    (%1$s.department_code = :jurisdictionDepartment
-                     OR EXISTS (SELECT 1 FROM incident_summons js
-                                 WHERE js.incident_id = %1$s.id AND js.department_code = :jurisdictionDepartment))"""
+                    %s.id IN (SELECT ji.id FROM incident ji WHERE ji.department_code = :jurisdictionDepartment
+                              UNION ALL
+                              SELECT js.incident_id FROM incident_summons js
+                               WHERE js.department_code = :jurisdictionDepartment)"""
                     .formatted(alias), Map.of("jurisdictionDepartment", department.departmentCode()));
         }
         return ALL;
@@ -88,7 +93,7 @@ public record JurisdictionCondition(String sql, Map<String, Object> parameters) 
 
     /**
      * Tells whether an administrative unit (a 12-digit county, township or village/community
-     * code) lies inside the jurisdiction. Only the whole city and units contain units; a grid
+     * code) lies inside the jurisdiction. Only the whole city and units contain units, and a grid
      * set or a department contains none.
      */
     public static boolean containsUnit(Jurisdiction jurisdiction, String unitCode) {
