@@ -53,7 +53,7 @@ class ContactPrivacyTest {
         api.get("/api/v1/incidents?limit=1000&bbox=" + TwoTownships.BBOX);
         api.get("/api/v1/incidents/" + id + "/workflow");
         api.get("/open311/v2/requests/" + id + ".json");
-        api.postJson("/api/v1/incidents", "{\"lon\":96.05,\"lat\":36.05,\"category\":\"0501\",\"description\":\"\","
+        api.postJson("/api/v1/incidents", "{\"lon\":97.05,\"lat\":37.05,\"category\":\"0501\",\"description\":\"\","
                 + "\"contact\":\"" + PHONE + "\"}");
 
         assertThat(output.getAll()).contains("Incident " + id).doesNotContain(PHONE).doesNotContain("13600001111");
@@ -109,7 +109,7 @@ class ContactPrivacyTest {
 
     private JsonReport report() {
         ApiClient.Response response = api.postJson("/api/v1/incidents", """
-                {"lon":96.05,"lat":36.05,"category":"0501","description":"占道经营","channel":"phone","contact":"%s"}
+                {"lon":97.05,"lat":37.05,"category":"0501","description":"占道经营","channel":"phone","contact":"%s"}
                 """.formatted(PHONE));
         assertThat(response.status()).isEqualTo(201);
         return new JsonReport(response.json().get("id").asLong(), response.json().get("trackingCode").asString());

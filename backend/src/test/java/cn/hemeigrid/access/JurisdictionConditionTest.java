@@ -131,7 +131,7 @@ class JurisdictionConditionTest {
 
     private List<String> gridsIn(Jurisdiction jurisdiction) {
         JurisdictionCondition condition = JurisdictionCondition.grids(jurisdiction, "g");
-        return jdbc.sql("SELECT g.code FROM grid g WHERE g.village_code LIKE '9702%'" + condition.andSql()
+        return jdbc.sql("SELECT g.code FROM grid g WHERE g.village_code LIKE '9703%'" + condition.andSql()
                         + " ORDER BY g.code")
                 .params(condition.parameters())
                 .query(String.class)
@@ -140,7 +140,7 @@ class JurisdictionConditionTest {
 
     private List<String> facilitiesIn(Jurisdiction jurisdiction) {
         JurisdictionCondition condition = JurisdictionCondition.facilities(jurisdiction, "f");
-        return jdbc.sql("SELECT f.name FROM facility f WHERE f.name LIKE '%社区消防栓' AND ST_X(f.geom) > 95.5"
+        return jdbc.sql("SELECT f.name FROM facility f WHERE f.name LIKE '%社区消防栓' AND ST_X(f.geom) > 96.5"
                         + condition.andSql() + " ORDER BY f.name")
                 .params(condition.parameters())
                 .query(String.class)

@@ -104,7 +104,7 @@ class IndicatorJurisdictionTest {
         assertThat(cells.get("features").size()).isGreaterThan(0);
         for (JsonNode cell : cells.get("features")) {
             for (JsonNode corner : cell.get("geometry").get("coordinates").get(0)) {
-                assertThat(corner.get(0).asDouble()).isBetween(96.08, 96.22);
+                assertThat(corner.get(0).asDouble()).isBetween(97.08, 97.22);
             }
         }
     }

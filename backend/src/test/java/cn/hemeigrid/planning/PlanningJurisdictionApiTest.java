@@ -119,7 +119,7 @@ class PlanningJurisdictionApiTest {
         String file = """
                 {"type":"FeatureCollection","features":[{"type":"Feature",
                  "properties":{"code":"%s002","name":"导入网格"},
-                 "geometry":{"type":"Polygon","coordinates":[[[96.15,36.05],[96.16,36.05],[96.16,36.06],[96.15,36.05]]]}}]}
+                 "geometry":{"type":"Polygon","coordinates":[[[97.15,37.05],[97.16,37.05],[97.16,37.06],[97.15,37.05]]]}}]}
                 """.formatted(TwoTownships.VILLAGE_B);
 
         ApiClient.Response response = api.send(HttpRequest.newBuilder(URI.create(
