@@ -124,7 +124,9 @@ class GridFileController {
         List<ImportedFeature> features = reader.read(request.getBody(), charset, format, ImportCrs.parse(crs));
         Jurisdiction jurisdiction = currentJurisdiction.get();
         for (ImportedFeature feature : features) {
-            jurisdictionCheck.requireUnit(jurisdiction, GridImport.villageCodeOf(feature));
+            jurisdictionCheck.requireUnit(jurisdiction, feature.villageCode());
+            GridCode.parse(feature.code()).ifPresent(code -> jurisdictionCheck.requireUnit(jurisdiction,
+                    code.villageCode()));
         }
         return committing ? gridImport.commit(features) : gridImport.dryRun(features);
     }

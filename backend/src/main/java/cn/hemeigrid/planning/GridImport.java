@@ -207,7 +207,7 @@ class GridImport {
     }
 
     /** Returns the village/community of a feature: its villageCode, else the first 12 digits of its code. */
-    static String villageCodeOf(ImportedFeature feature) {
+    private static String villageCodeOf(ImportedFeature feature) {
         if (feature.villageCode() != null) {
             return feature.villageCode();
         }

@@ -122,14 +122,30 @@ class PlanningJurisdictionApiTest {
                  "geometry":{"type":"Polygon","coordinates":[[[97.15,37.05],[97.16,37.05],[97.16,37.06],[97.15,37.05]]]}}]}
                 """.formatted(TwoTownships.VILLAGE_B);
 
-        ApiClient.Response response = api.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/v1/planning/import?format=geojson&commit=true"))
-                .header("Content-Type", "application/geo+json")
-                .POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
+        ApiClient.Response response = importGeoJson(file);
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE code = ?").param(TwoTownships.VILLAGE_B + "002")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void importWithCodeOfOtherVillageIsForbidden() {
+        String file = """
+                {"type":"FeatureCollection","features":[{"type":"Feature",
+                 "properties":{"code":"%s003","villageCode":"%s","name":"导入网格"},
+                 "geometry":{"type":"Polygon","coordinates":[[[97.05,37.05],[97.06,37.05],[97.06,37.06],[97.05,37.05]]]}}]}
+                """.formatted(TwoTownships.VILLAGE_B, TwoTownships.VILLAGE_A);
+
+        assertThat(importGeoJson(file).status()).isEqualTo(403);
+    }
+
+    @Test
+    void departmentCannotPlan() {
+        jurisdiction.set(new Jurisdiction.Department("water"));
+
+        assertThat(api.get("/api/v1/planning/grids/" + TwoTownships.GRID_A).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/planning/villages/" + TwoTownships.VILLAGE_A).status()).isEqualTo(403);
     }
 
     @Test
@@ -140,6 +156,13 @@ class PlanningJurisdictionApiTest {
         assertThat(api.get("/api/v1/planning/grids/" + TwoTownships.GRID_B).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/planning/export?format=csv&unit=" + TwoTownships.VILLAGE_A).status())
                 .isEqualTo(403);
+    }
+
+    private ApiClient.Response importGeoJson(String file) {
+        return api.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/planning/import?format=geojson&commit=true"))
+                .header("Content-Type", "application/geo+json")
+                .POST(HttpRequest.BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
     }
 
     private ApiClient.Response send(String method, String path, String body) {
