@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hemeigrid.CodeName;
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.division.AdministrativeUnits;
 import cn.hemeigrid.division.DivisionChain;
 import cn.hemeigrid.incident.IncidentQueries;
@@ -27,9 +28,11 @@ class GridController {
     private final GridTeams teams;
     private final IncidentQueries incidents;
     private final Labels labels;
+    private final CurrentJurisdiction currentJurisdiction;
 
     GridController(JdbcClient jdbc, AdministrativeUnits divisions, GridTeams teams, IncidentQueries incidents,
-                   Labels labels) {
+                   Labels labels, CurrentJurisdiction currentJurisdiction) {
+        this.currentJurisdiction = currentJurisdiction;
         this.jdbc = jdbc;
         this.divisions = divisions;
         this.teams = teams;
@@ -46,7 +49,10 @@ class GridController {
                            String source, String villageCode) {
     }
 
-    /** Shows a grid for the map popup: code, name, division, team and its newest open incidents. */
+    /**
+     * Shows a grid for the map popup: code, name, division and team, which the public map and
+     * routing show as well, and its newest open incidents inside the caller's jurisdiction.
+     */
     @GetMapping("/api/v1/grids/{code}")
     GridDetails grid(@PathVariable String code) {
         GridRow grid = Optional.of(code.trim())
@@ -65,6 +71,7 @@ class GridController {
         return new GridDetails(grid.code(), grid.name(), grid.kind(), grid.dedicatedType(),
                 labels.of("dedicated", grid.dedicatedType()), grid.status(), grid.source(),
                 chain.village(), chain.township(), chain.county(), teams.teamOf(grid.id()),
-                incidents.list(Optional.empty(), true, Optional.of(grid.id()), MAX_OPEN_INCIDENTS));
+                incidents.list(currentJurisdiction.get(), Optional.empty(), true, Optional.of(grid.id()),
+                        MAX_OPEN_INCIDENTS));
     }
 }

@@ -440,6 +440,11 @@ public class Incident {
         return channel;
     }
 
+    /** Returns the contact the reporter gave, unmasked, or null. Only the single-incident staff view shows it. */
+    public String reporterContact() {
+        return reporterContact;
+    }
+
     public String villageCode() {
         return villageCode;
     }

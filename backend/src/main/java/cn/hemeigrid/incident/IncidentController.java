@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.geo.LonLat;
 import cn.hemeigrid.map.BoundingBox;
 import cn.hemeigrid.routing.IncidentRouter;
@@ -32,10 +33,12 @@ class IncidentController {
     private final Labels labels;
     private final IncidentListFilters listFilters;
     private final IncidentFollowers followers;
+    private final CurrentJurisdiction currentJurisdiction;
 
     IncidentController(IncidentIntake intake, IncidentQueries queries, IncidentRouter router,
                        IncidentWorkflow workflow, Labels labels, IncidentListFilters listFilters,
-                       IncidentFollowers followers) {
+                       IncidentFollowers followers, CurrentJurisdiction currentJurisdiction) {
+        this.currentJurisdiction = currentJurisdiction;
         this.listFilters = listFilters;
         this.followers = followers;
         this.intake = intake;
@@ -139,7 +142,8 @@ class IncidentController {
     }
 
     /**
-     * Lists incidents for the map and the dispatcher console; contacts are never listed. Filters:
+     * Lists the incidents inside the caller's jurisdiction for the map and the dispatcher
+     * console, with reporters' contacts masked. Filters:
      * {@code owner} (the first receiver who accepted), {@code status} (comma list),
      * {@code category}, {@code handlerRoute}, {@code gridCode} (basic or dedicated grid) and
      * {@code unit} (a 12-digit city, county, township or village code). {@code sort=deadline}
@@ -166,7 +170,7 @@ class IncidentController {
                 present(category).map(listFilters::category), present(handlerRoute).map(listFilters::handlerRoute),
                 present(unit).map(listFilters::villagePrefix), listFilters.order(sort));
 
-        List<IncidentQueries.ListItem> items = queries.list(filter, limit + 1);
+        List<IncidentQueries.ListItem> items = queries.list(currentJurisdiction.get(), filter, limit + 1);
         boolean truncated = items.size() > limit;
         return new IncidentList(truncated ? items.subList(0, limit) : items, truncated);
     }

@@ -15,12 +15,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.hemeigrid.CodeName;
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.access.JurisdictionCondition;
+import cn.hemeigrid.access.ReporterContact;
 import cn.hemeigrid.geo.LonLat;
 import cn.hemeigrid.map.BoundingBox;
 import cn.hemeigrid.routing.IncidentRouter.StoredRoute;
 import cn.hemeigrid.system.Labels;
 
-/** Read models of incidents for the reporter, the map and the dispatcher. None contains the reporter's contact. */
+/**
+ * Read models of incidents for the reporter, the map and the dispatcher. Staff lists are limited
+ * to a {@link Jurisdiction} in SQL and carry the reporter's contact masked only. The reporter's
+ * view carries no contact at all.
+ */
 @Repository
 public class IncidentQueries {
 
@@ -138,12 +145,14 @@ public class IncidentQueries {
      * @param runningDeadline the deadline of the current state (assign before dispatch, handling
      *                        after), or null once handled
      * @param warning         green, yellow or red for the running deadline, or null without one
+     * @param reporterContactMasked the reporter's contact with its middle masked
+     *                              ({@link ReporterContact#masked}), or null when none was given
      */
     public record ListItem(long id, String categoryCode, String categoryName, String status, String statusName,
                     String urgency, String channel, Instant reportedAt, Instant handlingDeadline, double lon,
                     double lat, String gridCode, String gridName, String villageName, String departmentName,
                     String handlerRouteName, boolean outsideCoverage, String descriptionExcerpt,
-                    boolean generated, Instant runningDeadline, String warning) {
+                    boolean generated, Instant runningDeadline, String warning, String reporterContactMasked) {
     }
 
     /** Order of an incident list. */
@@ -175,15 +184,18 @@ public class IncidentQueries {
     }
 
     /**
-     * Lists incidents newest first, optionally only open ones, only inside a box or only of
-     * one grid (its basic or dedicated grid). Returns at most {@code limit} rows.
+     * Lists the incidents inside the jurisdiction newest first, optionally only open ones, only
+     * inside a box or only of one grid (its basic or dedicated grid). Returns at most
+     * {@code limit} rows.
      */
-    public List<ListItem> list(Optional<BoundingBox> box, boolean openOnly, Optional<Long> gridId, int limit) {
-        return list(ListFilter.of(box, openOnly, gridId), limit);
+    public List<ListItem> list(Jurisdiction jurisdiction, Optional<BoundingBox> box, boolean openOnly,
+                               Optional<Long> gridId, int limit) {
+        return list(jurisdiction, ListFilter.of(box, openOnly, gridId), limit);
     }
 
-    /** Lists the incidents that match {@code filter}, at most {@code limit} rows. */
-    public List<ListItem> list(ListFilter filter, int limit) {
+    /** Lists the incidents inside the jurisdiction that match {@code filter}, at most {@code limit} rows. */
+    public List<ListItem> list(Jurisdiction jurisdiction, ListFilter filter, int limit) {
+        JurisdictionCondition inJurisdiction = JurisdictionCondition.incidents(jurisdiction, "i");
         StringBuilder sql = new StringBuilder("""
                 SELECT i.id, i.category_code, c.name AS category_name, i.status, i.urgency, i.channel,
                        i.reported_at, i.assign_deadline, i.handling_counted_from, i.handling_deadline,
@@ -191,7 +203,7 @@ public class IncidentQueries {
                        coalesce(dg.code, g.code) AS grid_code, coalesce(dg.name, g.name) AS grid_name,
                        v.name AS village_name, d.name AS department_name, r.name AS route_name,
                        i.outside_coverage, left(i.description, 60) AS excerpt,
-                       i.source = 'generated' AS generated
+                       i.source = 'generated' AS generated, i.reporter_contact
                   FROM incident i
                   JOIN matter_category c ON c.code = i.category_code
                   JOIN grid g ON g.id = i.grid_id
@@ -200,8 +212,8 @@ public class IncidentQueries {
                   JOIN department d ON d.code = i.department_code
                   JOIN handler_route r ON r.code = i.handler_route_code
                  WHERE true
-                """);
-        Map<String, Object> params = new HashMap<>();
+                """).append(inJurisdiction.andSql());
+        Map<String, Object> params = new HashMap<>(inJurisdiction.parameters());
         params.put("limit", limit);
 
         if (filter.openOnly()) {
@@ -296,7 +308,8 @@ public class IncidentQueries {
                 row.getString("excerpt"),
                 row.getBoolean("generated"),
                 deadline.map(Incident.RunningDeadline::due).orElse(null),
-                warning);
+                warning,
+                ReporterContact.masked(row.getString("reporter_contact")));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.access.JurisdictionCondition;
 import cn.hemeigrid.catalogue.Deadlines;
 import cn.hemeigrid.catalogue.MatterCatalogue;
 import cn.hemeigrid.catalogue.MatterCategory;
@@ -24,7 +26,8 @@ import cn.hemeigrid.system.RejectedRequestException;
 
 /**
  * Carries out workflow requests: validates the request, locks the incident row, calls the
- * intent method and returns the staff view, all in one transaction.
+ * intent method and returns the staff view, all in one transaction. Every staff method takes
+ * the caller's jurisdiction: an incident outside it is rejected with the same 404 as a missing one.
  */
 @Service
 public class IncidentWorkflow {
@@ -71,13 +74,13 @@ public class IncidentWorkflow {
 
     /** Takes one staff step and returns the incident as staff see it afterwards. */
     @Transactional
-    public WorkflowView apply(long id, TransitionRequest request) {
+    public WorkflowView apply(Jurisdiction jurisdiction, long id, TransitionRequest request) {
         WorkflowAction action = staffAction(request.action());
         WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.note()),
                 photos(request.photos()));
         Incident incident = action == WorkflowAction.MARK_DUPLICATE
-                ? lockWithOriginal(id, request.duplicateOf())
-                : lock(id);
+                ? lockWithOriginal(jurisdiction, id, request.duplicateOf())
+                : lock(jurisdiction, id);
 
         switch (action) {
             case ACCEPT -> incident.accept(step);
@@ -87,7 +90,7 @@ public class IncidentWorkflow {
             case MARK_HANDLED -> incident.markHandled(step);
             case CLOSE -> incident.verifyAndClose(step);
             case REJECT -> incident.reject(step, rejectionReason(request.reason()));
-            case MARK_DUPLICATE -> markDuplicate(incident, lock(request.duplicateOf()), step);
+            case MARK_DUPLICATE -> markDuplicate(incident, lock(jurisdiction, request.duplicateOf()), step);
             case REOPEN -> incident.reopen(step, handlingDeadlineFrom(incident, step.at()));
             case REROUTE -> incident.reroute(step, requiredRoute(request.handlerRoute()));
             default -> throw new IllegalStateException("Not a staff transition: " + action);
@@ -103,12 +106,12 @@ public class IncidentWorkflow {
 
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
-    public WorkflowView summon(long id, SummonsRequest request) {
+    public WorkflowView summon(Jurisdiction jurisdiction, long id, SummonsRequest request) {
         WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.reason()),
                 List.of());
         Set<String> departments = departments(request.departments());
         Instant responseDeadline = step.at().plus(responseLimit(request.responseHours()));
-        Incident incident = lock(id);
+        Incident incident = lock(jurisdiction, id);
 
         for (String department : departments) {
             incident.summon(step, department, responseDeadline);
@@ -124,10 +127,10 @@ public class IncidentWorkflow {
 
     /** Records a summoned department's answer. */
     @Transactional
-    public WorkflowView answerSummons(long id, long summonsId, AnswerRequest request) {
+    public WorkflowView answerSummons(Jurisdiction jurisdiction, long id, long summonsId, AnswerRequest request) {
         WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.answer()),
                 List.of());
-        Incident incident = lock(id);
+        Incident incident = lock(jurisdiction, id);
 
         incident.answerSummons(summonsId, step);
         incidents.flush();
@@ -137,7 +140,10 @@ public class IncidentWorkflow {
     }
 
     @Transactional(readOnly = true)
-    public WorkflowView view(long id) {
+    public WorkflowView view(Jurisdiction jurisdiction, long id) {
+        if (!selectInJurisdiction(jurisdiction, id, "")) {
+            throw RejectedRequestException.notFound("incident.id-not-found", id);
+        }
         return views.of(incidents.findById(id)
                 .orElseThrow(() -> RejectedRequestException.notFound("incident.id-not-found", id)));
     }
@@ -184,23 +190,44 @@ public class IncidentWorkflow {
         followers.mergeInto(duplicate, original, step.at());
     }
 
-    private Incident lock(Long id) {
+    /**
+     * Locks the incident row when it lies inside the jurisdiction. An incident outside it is
+     * rejected with the same 404 as an id that does not exist, so the caller learns nothing about it.
+     */
+    private Incident lock(Jurisdiction jurisdiction, Long id) {
         if (id == null) {
             return missing("duplicateOf");
+        }
+        if (!selectInJurisdiction(jurisdiction, id, " FOR UPDATE OF i")) {
+            throw RejectedRequestException.notFound("incident.id-not-found", id);
         }
         return incidents.findForUpdate(id)
                 .orElseThrow(() -> RejectedRequestException.notFound("incident.id-not-found", id));
     }
 
     /** Locks both incidents in id order, so two requests marking each other as duplicates cannot deadlock. */
-    private Incident lockWithOriginal(long id, Long originalId) {
+    private Incident lockWithOriginal(Jurisdiction jurisdiction, long id, Long originalId) {
         if (originalId == null) {
             return missing("duplicateOf");
         }
         if (originalId < id) {
-            lock(originalId);
+            lock(jurisdiction, originalId);
         }
-        return lock(id);
+        return lock(jurisdiction, id);
+    }
+
+    /**
+     * Tells whether the incident exists inside the jurisdiction. A {@code lockClause} such as
+     * FOR UPDATE also locks its row.
+     */
+    private boolean selectInJurisdiction(Jurisdiction jurisdiction, long id, String lockClause) {
+        JurisdictionCondition inJurisdiction = JurisdictionCondition.incidents(jurisdiction, "i");
+        return jdbc.sql("SELECT i.id FROM incident i WHERE i.id = :id" + inJurisdiction.andSql() + lockClause)
+                .params(inJurisdiction.parameters())
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     private Instant handlingDeadlineFrom(Incident incident, Instant from) {

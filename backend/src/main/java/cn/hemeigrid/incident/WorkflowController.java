@@ -10,9 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
+
 /**
- * The staff side of the workflow, addressed by incident id. Residents use the tracking code
- * instead (see {@link IncidentController}).
+ * The staff side of the workflow, addressed by incident id, limited to the caller's
+ * jurisdiction: an incident outside it gets the same 404 as a missing one, for reading and for
+ * every step. Residents use the tracking code instead (see {@link IncidentController}).
  *
  * <p>NOTE: these endpoints are not authenticated yet. The actor's name comes from the request
  * body and is recorded as sent.
@@ -21,33 +24,35 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkflowController {
 
     private final IncidentWorkflow workflow;
+    private final CurrentJurisdiction currentJurisdiction;
 
-    WorkflowController(IncidentWorkflow workflow) {
+    WorkflowController(IncidentWorkflow workflow, CurrentJurisdiction currentJurisdiction) {
         this.workflow = workflow;
+        this.currentJurisdiction = currentJurisdiction;
     }
 
     /** Takes one workflow step; 409 when the current state does not allow it. */
     @PostMapping("/api/v1/incidents/{id}/transitions")
     WorkflowView transition(@PathVariable long id, @RequestBody IncidentWorkflow.TransitionRequest request) {
-        return workflow.apply(id, request);
+        return workflow.apply(currentJurisdiction.get(), id, request);
     }
 
     /** Lists every step the incident went through, oldest first. */
     @GetMapping("/api/v1/incidents/{id}/transitions")
     List<WorkflowView.HistoryEntry> history(@PathVariable long id) {
-        return workflow.view(id).history();
+        return workflow.view(currentJurisdiction.get(), id).history();
     }
 
     /** Shows the incident's state, owner, deadlines, allowed actions, summons and history. */
     @GetMapping("/api/v1/incidents/{id}/workflow")
     WorkflowView view(@PathVariable long id) {
-        return workflow.view(id);
+        return workflow.view(currentJurisdiction.get(), id);
     }
 
     /** Summons departments (吹哨报到); 201 with the updated view. */
     @PostMapping("/api/v1/incidents/{id}/summons")
     ResponseEntity<WorkflowView> summon(@PathVariable long id, @RequestBody IncidentWorkflow.SummonsRequest request) {
-        WorkflowView view = workflow.summon(id, request);
+        WorkflowView view = workflow.summon(currentJurisdiction.get(), id, request);
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/workflow")).body(view);
     }
 
@@ -55,6 +60,6 @@ class WorkflowController {
     @PostMapping("/api/v1/incidents/{id}/summons/{summonsId}/answer")
     WorkflowView answer(@PathVariable long id, @PathVariable long summonsId,
                         @RequestBody IncidentWorkflow.AnswerRequest request) {
-        return workflow.answerSummons(id, summonsId, request);
+        return workflow.answerSummons(currentJurisdiction.get(), id, summonsId, request);
     }
 }

@@ -7,9 +7,10 @@ import cn.hemeigrid.CodeName;
 
 /**
  * An incident as staff see it in the workflow: state, owner, route, deadlines with warning
- * colours, the actions allowed now, summons and the full history. It never contains the
- * reporter's contact.
+ * colours, the actions allowed now, summons and the full history. It is served only inside the
+ * caller's jurisdiction, so it is the one view with the reporter's contact in full.
  *
+ * @param reporterContact  the contact the reporter gave, unmasked, or null
  * @param runningDeadline  the deadline of the current state, or null once handled
  * @param allowedActions   the steps a staff member can take in the current state
  */
@@ -18,6 +19,7 @@ public record WorkflowView(
         String status,
         String statusName,
         String ownerName,
+        String reporterContact,
         CodeName category,
         CodeName handlerRoute,
         CodeName department,

@@ -5,6 +5,9 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.access.JurisdictionCondition;
+
 /**
  * Counts incidents reported in a period per square cell, for the hot spot map of the review page.
  *
@@ -12,7 +15,8 @@ import org.springframework.stereotype.Repository;
  * 114°E), aligned to multiples of the side from the projection's origin, so the same cell has
  * the same bounds in every request. They are returned in CGCS2000 longitude/latitude (EPSG:4490),
  * where they are slightly skewed quadrilaterals. As in the indicators, rejected incidents and
- * duplicates are left out. Only cells with at least one incident are listed.
+ * duplicates are left out. Only cells with at least one incident are listed, and only incidents
+ * inside the caller's jurisdiction are counted.
  */
 @Repository
 class Hotspots {
@@ -31,6 +35,7 @@ class Hotspots {
                          WHERE i.status NOT IN ('rejected', 'duplicate')
                            AND i.reported_at >= :start AND i.reported_at < :end
                            AND (CAST(:category AS text) IS NULL OR i.category_code = CAST(:category AS text))
+                           AND %s
                        ) AS projected
                  GROUP BY 1, 2
             )
@@ -58,8 +63,10 @@ class Hotspots {
      *
      * @param category a matter category code, or null for all categories
      */
-    String featureCollection(IndicatorPeriod period, int cellMetres, String category) {
-        return jdbc.sql(FEATURE_COLLECTION_SQL)
+    String featureCollection(Jurisdiction jurisdiction, IndicatorPeriod period, int cellMetres, String category) {
+        JurisdictionCondition inJurisdiction = JurisdictionCondition.incidents(jurisdiction, "i");
+        return jdbc.sql(FEATURE_COLLECTION_SQL.formatted(inJurisdiction.sql()))
+                .params(inJurisdiction.parameters())
                 .param("side", (double) cellMetres)
                 .param("start", Timestamp.from(period.start()))
                 .param("end", Timestamp.from(period.end()))

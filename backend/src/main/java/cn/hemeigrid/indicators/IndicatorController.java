@@ -14,12 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
+import cn.hemeigrid.access.Jurisdiction;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
  * Review indicators per unit for a period, as JSON for the review page and as CSV for Excel.
  * Both take {@code level} (grid, village, township, county, department, worker) and the dates
- * {@code from} and {@code to} (YYYY-MM-DD, China time, both included).
+ * {@code from} and {@code to} (YYYY-MM-DD, China time, both included). Only incidents and units
+ * inside the caller's jurisdiction are counted and listed, and a level reaching outside it gets 403
+ * (see {@link IndicatorScope}).
  */
 @RestController
 class IndicatorController {
@@ -34,9 +38,12 @@ class IndicatorController {
 
     private final Hotspots hotspots;
 
-    IndicatorController(Indicators indicators, Hotspots hotspots) {
+    private final CurrentJurisdiction currentJurisdiction;
+
+    IndicatorController(Indicators indicators, Hotspots hotspots, CurrentJurisdiction currentJurisdiction) {
         this.indicators = indicators;
         this.hotspots = hotspots;
+        this.currentJurisdiction = currentJurisdiction;
     }
 
     record IndicatorReport(String level, LocalDate from, LocalDate to, List<UnitIndicators> units) {
@@ -48,8 +55,9 @@ class IndicatorController {
                                @RequestParam(required = false) String to) {
         IndicatorLevel unitLevel = IndicatorLevel.parse(level);
         IndicatorPeriod period = IndicatorPeriod.parse(from, to);
+        IndicatorScope scope = IndicatorScope.of(currentJurisdiction.get(), unitLevel);
 
-        List<UnitIndicators> units = indicators.of(unitLevel, period);
+        List<UnitIndicators> units = indicators.of(unitLevel, scope, period);
         log.info("Computed indicators of {} {} units from {} to {}", units.size(), unitLevel.parameterValue,
                 period.from(), period.to());
         return new IndicatorReport(unitLevel.parameterValue, period.from(), period.to(), units);
@@ -90,7 +98,8 @@ class IndicatorController {
             throw RejectedRequestException.badRequest("category.unknown", categoryCode);
         }
 
-        String cells = hotspots.featureCollection(period, side, categoryCode);
+        Jurisdiction jurisdiction = currentJurisdiction.get();
+        String cells = hotspots.featureCollection(jurisdiction, period, side, categoryCode);
         log.info("Computed hot spots of {} m cells from {} to {}, category {}", side, period.from(), period.to(),
                 categoryCode == null ? "all" : categoryCode);
         return ResponseEntity.ok().contentType(GEO_JSON).body(cells);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
  * filed as cases of their own. Incidents are counted at their basic grid (not a dedicated grid)
  * and at the village/community, township and county around it, and at the worker who accepted
  * them (see {@link IndicatorLevel#WORKER}). Only units with at least one incident or rating in
- * the period are listed, ordered by code.
+ * the period are listed, ordered by code. Incidents and units are limited to an
+ * {@link IndicatorScope} in the query.
  */
 @Repository
 class Indicators {
@@ -26,8 +27,9 @@ class Indicators {
         this.jdbc = jdbc;
     }
 
-    List<UnitIndicators> of(IndicatorLevel level, IndicatorPeriod period) {
-        return jdbc.sql(query(level))
+    List<UnitIndicators> of(IndicatorLevel level, IndicatorScope scope, IndicatorPeriod period) {
+        return jdbc.sql(query(level, scope))
+                .params(scope.parameters())
                 .param("start", Timestamp.from(period.start()))
                 .param("end", Timestamp.from(period.end()))
                 .query(Indicators::unitIndicators)
@@ -35,11 +37,12 @@ class Indicators {
     }
 
     /**
-     * Builds the query from the level's fixed fragments; no request value is put into the text.
+     * Builds the query from the level's and the scope's fixed fragments; no request value is put
+     * into the text.
      * A timestamp is in the period when {@code :start <= t < :end}. Each of the four period
      * conditions has its own index (migration V70), so the planner can combine them with a bitmap OR.
      */
-    private static String query(IndicatorLevel level) {
+    private static String query(IndicatorLevel level, IndicatorScope scope) {
         return """
                 WITH facts AS (
                     SELECT %1$s AS unit_code, i.reported_at, i.accepted_at, i.closed_at, i.handling_deadline,
@@ -50,6 +53,7 @@ class Indicators {
                       JOIN grid g ON g.id = i.grid_id
                      WHERE i.status NOT IN ('rejected', 'duplicate')
                        AND %3$s
+                       AND %4$s
                        AND ((i.reported_at >= :start AND i.reported_at < :end)
                          OR (i.handling_deadline >= :start AND i.handling_deadline < :end)
                          OR (i.accepted_at >= :start AND i.accepted_at < :end)
@@ -78,9 +82,11 @@ class Indicators {
                      WHERE r.rated_at >= :start AND r.rated_at < :end
                        AND i.status NOT IN ('rejected', 'duplicate')
                        AND %3$s
+                       AND %4$s
                      GROUP BY 1
                 ),
-                units AS (%2$s)
+                units AS (%2$s),
+                listed AS (
                 SELECT coalesce(c.unit_code, s.unit_code) AS code, u.name,
                        coalesce(c.filed, 0) AS filed, coalesce(c.due, 0) AS due,
                        coalesce(c.closed, 0) AS closed, coalesce(c.closed_on_time, 0) AS closed_on_time,
@@ -94,8 +100,10 @@ class Indicators {
                   FROM counts c
                   FULL JOIN ratings s ON s.unit_code = c.unit_code
                   LEFT JOIN units u ON u.code = coalesce(c.unit_code, s.unit_code)
-                 ORDER BY code
-                """.formatted(level.unitCodeSql, level.unitNamesSql, level.incidentConditionSql);
+                )
+                SELECT * FROM listed WHERE %5$s ORDER BY code
+                """.formatted(level.unitCodeSql, level.unitNamesSql, level.incidentConditionSql,
+                scope.incidentCondition(), scope.unitCondition());
     }
 
     private static UnitIndicators unitIndicators(ResultSet row, int rowNumber) throws SQLException {

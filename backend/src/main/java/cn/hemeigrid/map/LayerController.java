@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.system.RejectedRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,16 +20,19 @@ class LayerController {
 
     private final LayerFeatures features;
     private final JsonMapper json;
+    private final CurrentJurisdiction currentJurisdiction;
 
-    LayerController(LayerFeatures features, JsonMapper json) {
+    LayerController(LayerFeatures features, JsonMapper json, CurrentJurisdiction currentJurisdiction) {
         this.features = features;
         this.json = json;
+        this.currentJurisdiction = currentJurisdiction;
     }
 
     /**
      * Returns one layer's features inside the box as a GeoJSON FeatureCollection with an extra
      * member {@code truncated}: true when the zoom is below the layer's minimum or more
      * features than one response carries lie in the box. Without a zoom nothing is simplified.
+     * Facilities are limited to the caller's jurisdiction, as {@link LayerFeatures} explains.
      */
     @GetMapping("/api/v1/layers/{layer}")
     ResponseEntity<String> layer(@PathVariable String layer,
@@ -42,7 +46,8 @@ class LayerController {
         List<LayerFeatures.Feature> found = List.of();
         boolean truncated = effectiveZoom < mapLayer.minZoom();
         if (!truncated) {
-            found = features.read(mapLayer, box, toleranceDegrees(zoom), mapLayer.maxFeatures() + 1);
+            found = features.read(mapLayer, currentJurisdiction.get(), box, toleranceDegrees(zoom),
+                    mapLayer.maxFeatures() + 1);
             truncated = found.size() > mapLayer.maxFeatures();
             if (truncated) {
                 found = found.subList(0, mapLayer.maxFeatures());

@@ -7,11 +7,18 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.access.JurisdictionCondition;
 import cn.hemeigrid.system.Labels;
 
 /**
  * Reads the features of one layer inside a box as GeoJSON feature parts: the geometry as
  * GeoJSON text (simplified for the zoom) and the properties as a map.
+ *
+ * <p>Boundaries and grid outlines with their codes and names are public, because residents
+ * need them to place a report and the public routing response names the grid anyway. Facilities
+ * (cameras among them) are for staff and limited to the jurisdiction. Incidents are not a layer
+ * here: the map reads them from the staff incident list, which is limited the same way.
  */
 @Repository
 class LayerFeatures {
@@ -29,9 +36,10 @@ class LayerFeatures {
 
     /**
      * Reads up to {@code limit} features intersecting the box, simplified to the given
-     * tolerance in degrees (0 keeps every vertex).
+     * tolerance in degrees (0 keeps every vertex). The jurisdiction limits the staff layers only.
      */
-    List<Feature> read(MapLayer layer, BoundingBox box, double tolerance, int limit) {
+    List<Feature> read(MapLayer layer, Jurisdiction jurisdiction, BoundingBox box, double tolerance, int limit) {
+        JurisdictionCondition facilitiesInJurisdiction = JurisdictionCondition.facilities(jurisdiction, "f");
         String sql = switch (layer) {
             case COUNTIES, TOWNSHIPS, VILLAGES -> """
                     SELECT code, name, level, %s AS geometry
@@ -48,17 +56,21 @@ class LayerFeatures {
                      LIMIT :limit
                     """.formatted(simplified("geom"));
             case FACILITIES -> """
-                    SELECT id, kind, name, ST_AsGeoJSON(geom, 7, 0) AS geometry
-                      FROM facility
-                     WHERE geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)
-                     ORDER BY id
+                    SELECT f.id, f.kind, f.name, ST_AsGeoJSON(f.geom, 7, 0) AS geometry
+                      FROM facility f
+                     WHERE f.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)
+                       AND %s
+                     ORDER BY f.id
                      LIMIT :limit
-                    """;
+                    """.formatted(facilitiesInJurisdiction.sql());
         };
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("minLon", box.minLon()).param("minLat", box.minLat())
                 .param("maxLon", box.maxLon()).param("maxLat", box.maxLat())
                 .param("limit", limit);
+        if (layer == MapLayer.FACILITIES) {
+            statement = statement.params(facilitiesInJurisdiction.parameters());
+        }
         if (sql.contains(":tolerance")) {
             statement = statement.param("tolerance", tolerance);
         }

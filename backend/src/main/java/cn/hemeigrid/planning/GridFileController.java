@@ -23,13 +23,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
+import cn.hemeigrid.access.Jurisdiction;
 import cn.hemeigrid.system.RejectedRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Export and import of grid files: GeoJSON in CGCS2000 longitude/latitude, CSV (UTF-8, header
  * row) with the shape as WKT in a {@code wkt} column, KML ({@link KmlFile}) and GeoPackage
- * ({@link GeoPackageFile}) and zipped Shapefile ({@link ShapefileFile}).
+ * ({@link GeoPackageFile}) and zipped Shapefile ({@link ShapefileFile}). Both are limited to the
+ * caller's jurisdiction: a unit to export, or a village/community or grid in an imported file,
+ * outside it gets 403.
  */
 @RestController
 class GridFileController {
@@ -42,9 +46,14 @@ class GridFileController {
     private final GridFileReader reader;
     private final GridImport gridImport;
     private final JsonMapper json;
+    private final PlanningJurisdiction jurisdictionCheck;
+    private final CurrentJurisdiction currentJurisdiction;
 
     GridFileController(PlanningAreas areas, GridExport export, GridFileReader reader, GridImport gridImport,
-                       JsonMapper json) {
+                       JsonMapper json, PlanningJurisdiction jurisdictionCheck,
+                       CurrentJurisdiction currentJurisdiction) {
+        this.jurisdictionCheck = jurisdictionCheck;
+        this.currentJurisdiction = currentJurisdiction;
         this.areas = areas;
         this.export = export;
         this.reader = reader;
@@ -65,6 +74,7 @@ class GridFileController {
             throw RejectedRequestException.badRequest("planning.file-format-unknown", String.valueOf(format));
         }
         PlanningAreas.Unit found = exportedUnit(unit);
+        jurisdictionCheck.requireUnit(currentJurisdiction.get(), found.code());
         Instant at = asOf == null || asOf.isBlank() ? null : PlanningQueryController.parseInstant(asOf);
 
         boolean wkt = !checkedFormat.equals("geojson");
@@ -107,6 +117,7 @@ class GridFileController {
         ImportRequest checked = ImportRequest.of(format, crs, commit, request);
         GridFileReader.FileContent content = reader.read(checked.body(), checked.charset(), checked.format(),
                 checked.crs());
+        jurisdictionCheck.requireFeatures(currentJurisdiction.get(), content.features());
         GridImport.Report report = checked.commit() ? gridImport.commit(content.features())
                 : gridImport.dryRun(content.features());
         return report.withCrs(content.crs(), content.fileCrs());

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.access.JurisdictionCondition;
 import cn.hemeigrid.map.BoundingBox;
 import cn.hemeigrid.planning.geometry.Areas;
 import cn.hemeigrid.planning.geometry.GeoJson;
@@ -75,17 +77,20 @@ class GridHistory {
                     String geometryJson) {
     }
 
-    /** Lists up to {@code limit} grids that were active at the instant inside the box. */
-    List<PastGrid> layerAt(Instant at, BoundingBox box, int limit) {
+    /** Lists up to {@code limit} grids inside the jurisdiction that were active at the instant inside the box. */
+    List<PastGrid> layerAt(Jurisdiction jurisdiction, Instant at, BoundingBox box, int limit) {
+        JurisdictionCondition inJurisdiction = JurisdictionCondition.grids(jurisdiction, "v");
         return jdbc.sql("""
-                        SELECT code, name, kind, dedicated_type, village_code, version,
-                               ST_AsGeoJSON(geom, 7, 0) AS geometry
-                          FROM grid_version
-                         WHERE valid_from <= :at AND (valid_to IS NULL OR valid_to > :at) AND status = 'active'
-                           AND geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)
-                         ORDER BY kind, code
+                        SELECT v.code, v.name, v.kind, v.dedicated_type, v.village_code, v.version,
+                               ST_AsGeoJSON(v.geom, 7, 0) AS geometry
+                          FROM grid_version v
+                         WHERE v.valid_from <= :at AND (v.valid_to IS NULL OR v.valid_to > :at) AND v.status = 'active'
+                           AND v.geom && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4490)
+                           AND %s
+                         ORDER BY v.kind, v.code
                          LIMIT :limit
-                        """)
+                        """.formatted(inJurisdiction.sql()))
+                .params(inJurisdiction.parameters())
                 .param("at", Timestamp.from(at))
                 .param("minLon", box.minLon()).param("minLat", box.minLat())
                 .param("maxLon", box.maxLon()).param("maxLat", box.maxLat())

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
@@ -21,9 +22,11 @@ import cn.hemeigrid.system.RejectedRequestException;
 class ImportJobController {
 
     private final ImportJobs jobs;
+    private final CurrentJurisdiction currentJurisdiction;
 
-    ImportJobController(ImportJobs jobs) {
+    ImportJobController(ImportJobs jobs, CurrentJurisdiction currentJurisdiction) {
         this.jobs = jobs;
+        this.currentJurisdiction = currentJurisdiction;
     }
 
     /** Queues the dry run or commit of a file, with the parameters of {@code POST /api/v1/planning/import}. */
@@ -32,7 +35,8 @@ class ImportJobController {
                                           @RequestParam(required = false) String crs,
                                           @RequestParam(defaultValue = "false") String commit,
                                           HttpEntity<byte[]> request) {
-        ImportJob.View job = jobs.submit(ImportRequest.of(format, crs, commit, request));
+        ImportJob.View job = jobs.submit(ImportRequest.of(format, crs, commit, request),
+                currentJurisdiction.get());
         return ResponseEntity.accepted().location(URI.create("/api/v1/planning/imports/" + job.id())).body(job);
     }
 

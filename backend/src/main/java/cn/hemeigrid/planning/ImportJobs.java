@@ -26,6 +26,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import cn.hemeigrid.access.Jurisdiction;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
@@ -52,27 +53,31 @@ class ImportJobs {
             });
     private final GridFileReader reader;
     private final GridImport gridImport;
+    private final PlanningJurisdiction jurisdictionCheck;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
-    ImportJobs(GridFileReader reader, GridImport gridImport, MessageSource messages) {
+    ImportJobs(GridFileReader reader, GridImport gridImport, PlanningJurisdiction jurisdictionCheck,
+               MessageSource messages) {
         this.reader = reader;
+        this.jurisdictionCheck = jurisdictionCheck;
         this.gridImport = gridImport;
         this.messages = messages;
     }
 
     /**
-     * Queues an import whose messages will be in the locale of the request.
+     * Queues an import whose messages will be in the locale of the request and whose features must
+     * lie inside the jurisdiction given.
      *
      * @throws RejectedRequestException 429 when {@value #MAX_WAITING} imports are already waiting
      */
-    ImportJob.View submit(ImportRequest request) {
+    ImportJob.View submit(ImportRequest request, Jurisdiction jurisdiction) {
         forgetOldJobs();
         ImportJob job = new ImportJob(request.format(), request.commit(), clock.instant());
         Locale locale = LocaleContextHolder.getLocale();
         jobs.put(job.id(), job);
         try {
-            executor.execute(() -> run(job, request, locale));
+            executor.execute(() -> run(job, request, jurisdiction, locale));
         } catch (RejectedExecutionException full) {
             jobs.remove(job.id());
             log.warn("Rejected import job {}: {} imports are waiting", job.id(), MAX_WAITING);
@@ -92,14 +97,14 @@ class ImportJobs {
         executor.shutdownNow();
     }
 
-    // NOTE: the job thread has the request's locale but no other request state, so code that
-    // reads the signed-in user from the request thread must be given it here as well.
-    private void run(ImportJob job, ImportRequest request, Locale locale) {
+    // The job thread has no request state, so the request's locale and jurisdiction are passed in.
+    private void run(ImportJob job, ImportRequest request, Jurisdiction jurisdiction, Locale locale) {
         LocaleContextHolder.setLocale(locale);
         try {
             job.reading();
             GridFileReader.FileContent content = reader.read(request.body(), request.charset(), request.format(),
                     request.crs());
+            jurisdictionCheck.requireFeatures(jurisdiction, content.features());
             job.read(content.features().size());
             GridImport.Report report = request.commit() ? gridImport.commit(content.features(), job)
                     : gridImport.dryRun(content.features(), job);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.system.Labels;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * the planner last saw; a stale one gets 409 with {@code currentVersion}. A rejected shape gets
  * 422 whose {@code problems} member is a GeoJSON FeatureCollection of the findings to draw.
  * Bodies are read by {@link PlanningRequests}, so NaN and Infinity in coordinates are reported
- * as shape problems rather than as unreadable JSON.
+ * as shape problems rather than as unreadable JSON. A grid or village/community outside the
+ * caller's jurisdiction gets 403 before anything is checked or changed.
  */
 @RestController
 class PlanningController {
@@ -32,9 +34,14 @@ class PlanningController {
     private final PlanningRequests requests;
     private final FindingFeatures findingFeatures;
     private final Labels labels;
+    private final PlanningJurisdiction jurisdictionCheck;
+    private final CurrentJurisdiction currentJurisdiction;
 
     PlanningController(GridPlanning planning, GridRestructuring restructuring, PlanningValidation validation,
-                       PlanningRequests requests, FindingFeatures findingFeatures, Labels labels) {
+                       PlanningRequests requests, FindingFeatures findingFeatures, Labels labels,
+                       PlanningJurisdiction jurisdictionCheck, CurrentJurisdiction currentJurisdiction) {
+        this.jurisdictionCheck = jurisdictionCheck;
+        this.currentJurisdiction = currentJurisdiction;
         this.planning = planning;
         this.restructuring = restructuring;
         this.validation = validation;
@@ -54,12 +61,16 @@ class PlanningController {
     @PostMapping(path = "/api/v1/planning/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
     PlanningValidation.Report validate(@RequestBody String body) {
         ValidateRequest request = requests.read(body, ValidateRequest.class);
+        jurisdictionCheck.requireUnit(currentJurisdiction.get(), request.villageCode());
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), request.gridCode());
         return validation.validate(request.geometry(), request.villageCode(), request.kind(), request.gridCode());
     }
 
     @PostMapping(path = "/api/v1/planning/grids", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChangeView> create(@RequestBody String body) {
-        GridPlanning.Outcome outcome = planning.create(requests.read(body, GridPlanning.NewGrid.class));
+        GridPlanning.NewGrid request = requests.read(body, GridPlanning.NewGrid.class);
+        jurisdictionCheck.requireUnit(currentJurisdiction.get(), request.villageCode());
+        GridPlanning.Outcome outcome = planning.create(request);
 
         ChangeView view = view(outcome);
         return ResponseEntity.created(URI.create("/api/v1/planning/grids/" + view.grids().get(0).code())).body(view);
@@ -71,6 +82,7 @@ class PlanningController {
     @PutMapping(path = "/api/v1/planning/grids/{code}/shape", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChangeView reshape(@PathVariable String code, @RequestBody String body) {
         ReshapeRequest request = requests.read(body, ReshapeRequest.class);
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return view(planning.reshape(code, request.version(), request.geometry()));
     }
 
@@ -80,6 +92,7 @@ class PlanningController {
     @PatchMapping(path = "/api/v1/planning/grids/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChangeView editAttributes(@PathVariable String code, @RequestBody String body) {
         AttributesRequest request = requests.read(body, AttributesRequest.class);
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return view(planning.editAttributes(code, request.version(), new GridPlanning.AttributeChanges(
                 request.name(), request.kind(), request.dedicatedType(), request.onlineGroup())));
     }
@@ -90,6 +103,7 @@ class PlanningController {
     @PostMapping(path = "/api/v1/planning/grids/{code}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChangeView split(@PathVariable String code, @RequestBody String body) {
         SplitRequest request = requests.read(body, SplitRequest.class);
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return view(restructuring.split(code, request.version(), request.line(), request.codes(), request.names()));
     }
 
@@ -99,6 +113,12 @@ class PlanningController {
     @PostMapping(path = "/api/v1/planning/merges", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChangeView merge(@RequestBody String body) {
         MergeRequest request = requests.read(body, MergeRequest.class);
+        if (request.grids() != null) {
+            jurisdictionCheck.requireGrids(currentJurisdiction.get(), request.grids().stream()
+                    .filter(grid -> grid != null)
+                    .map(GridRestructuring.VersionedCode::code)
+                    .toList());
+        }
         return view(restructuring.merge(request.grids(), request.code(), request.name()));
     }
 
@@ -107,7 +127,9 @@ class PlanningController {
 
     @PostMapping(path = "/api/v1/planning/grids/{code}/retire", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChangeView retire(@PathVariable String code, @RequestBody String body) {
-        return view(planning.retire(code, requests.read(body, RetireRequest.class).version()));
+        RetireRequest request = requests.read(body, RetireRequest.class);
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
+        return view(planning.retire(code, request.version()));
     }
 
     private ChangeView view(GridPlanning.Outcome outcome) {

@@ -16,13 +16,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
 import cn.hemeigrid.map.BoundingBox;
 import cn.hemeigrid.planning.geometry.GeoJson;
 import cn.hemeigrid.system.Labels;
 import cn.hemeigrid.system.RejectedRequestException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads for the planning page: a grid, its history and lineage, a village's grids, the layer at a past date. */
+/**
+ * Reads for the planning page: a grid, its history and lineage, a village's grids, the layer at
+ * a past date. A grid or village/community outside the caller's jurisdiction gets 403, and the
+ * past layer lists only the grids inside it.
+ */
 @RestController
 class PlanningQueryController {
 
@@ -37,9 +42,14 @@ class PlanningQueryController {
     private final GridPlanning planning;
     private final Labels labels;
     private final JsonMapper json;
+    private final PlanningJurisdiction jurisdictionCheck;
+    private final CurrentJurisdiction currentJurisdiction;
 
     PlanningQueryController(PlannedGrids grids, GridHistory history, GridCodes codes, GridPlanning planning,
-                            Labels labels, JsonMapper json) {
+                            Labels labels, JsonMapper json, PlanningJurisdiction jurisdictionCheck,
+                            CurrentJurisdiction currentJurisdiction) {
+        this.jurisdictionCheck = jurisdictionCheck;
+        this.currentJurisdiction = currentJurisdiction;
         this.grids = grids;
         this.history = history;
         this.codes = codes;
@@ -72,6 +82,7 @@ class PlanningQueryController {
     /** Returns a village/community's boundary, its active grids and the code a new grid would get. */
     @GetMapping("/api/v1/planning/villages/{code}")
     VillageView village(@PathVariable String code) {
+        jurisdictionCheck.requireUnit(currentJurisdiction.get(), code);
         PlanningAreas.Unit village = planning.village(code);
         List<PlannedGrid> active = grids.activeIn(village.code());
         String next = codes.proposeNext(village.code(), 1).stream().findFirst().map(GridCode::value).orElse(null);
@@ -89,7 +100,8 @@ class PlanningQueryController {
         BoundingBox box = BoundingBox.parse(bbox);
         Instant at = parseInstant(asOf);
 
-        List<GridHistory.PastGrid> found = history.layerAt(at, box, MAX_LAYER_FEATURES + 1);
+        List<GridHistory.PastGrid> found = history.layerAt(currentJurisdiction.get(), at, box,
+                MAX_LAYER_FEATURES + 1);
         boolean truncated = found.size() > MAX_LAYER_FEATURES;
         StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"asOf\":\"").append(at)
                 .append("\",\"truncated\":").append(truncated).append(",\"features\":[");
@@ -110,6 +122,7 @@ class PlanningQueryController {
     }
 
     private PlannedGrid find(String code) {
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return GridCode.parse(code)
                 .flatMap(parsed -> grids.find(parsed.value()))
                 .orElseThrow(() -> RejectedRequestException.notFound("grid.not-found", code));

@@ -70,7 +70,9 @@ export function incidentPopup(item) {
       fact('承办部门', item.departmentName ?? '—'),
       fact('分流方式', item.handlerRouteName ?? '—'),
       fact('上报时间', formatDateTime(item.reportedAt)),
-      fact('处置期限', deadline)),
+      fact('处置期限', deadline),
+      // The list sends the contact masked (138****5678), and only the workflow panel shows it in full.
+      item.reporterContactMasked ? fact('联系方式', item.reporterContactMasked) : null),
     item.outsideCoverage ? el('p', { className: 'note' }, '该位置不在任何网格内，已分派给最近的网格。') : null,
     item.descriptionExcerpt ? el('p', { className: 'popup__excerpt' }, item.descriptionExcerpt) : null);
 }

@@ -96,6 +96,7 @@ export class WorkflowPanel {
       fact('分流方式', view.handlerRoute?.name ?? '—'),
       fact('承办部门', view.department?.name ?? '—'),
       fact('受理人', view.ownerName ?? '—'),
+      fact('上报人联系方式', view.reporterContact ?? '—'),
       fact('当前时限', deadline
         ? el('span', { className: `warning warning--${deadline.warning}` },
           `${deadline.kindName} ${formatDateTime(deadline.due)}（${deadline.warningName}）`)

@@ -14,17 +14,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hemeigrid.access.CurrentJurisdiction;
+import cn.hemeigrid.access.Jurisdiction;
+import cn.hemeigrid.planning.PlanningJurisdiction;
 import cn.hemeigrid.system.Labels;
 
+/**
+ * Grid teams and professional grid workers. A grid or village/community outside the caller's
+ * jurisdiction gets 403. NOTE: the register of workers is city-wide and not limited, because a
+ * department's professional grid worker serves grids in many units.
+ */
 @RestController
 class TeamController {
 
     private final TeamPlanning teams;
     private final Labels labels;
+    private final PlanningJurisdiction jurisdictionCheck;
+    private final CurrentJurisdiction currentJurisdiction;
 
-    TeamController(TeamPlanning teams, Labels labels) {
+    TeamController(TeamPlanning teams, Labels labels, PlanningJurisdiction jurisdictionCheck,
+                   CurrentJurisdiction currentJurisdiction) {
         this.teams = teams;
         this.labels = labels;
+        this.jurisdictionCheck = jurisdictionCheck;
+        this.currentJurisdiction = currentJurisdiction;
     }
 
     record MemberView(long workerId, String name, String role, String roleName, String departmentCode,
@@ -36,6 +49,7 @@ class TeamController {
 
     @GetMapping("/api/v1/planning/grids/{code}/team")
     TeamView team(@PathVariable String code) {
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return view(code, teams.team(code));
     }
 
@@ -46,6 +60,7 @@ class TeamController {
     /** Replaces the team of a grid; an empty list of members clears it. */
     @PutMapping("/api/v1/planning/grids/{code}/team")
     TeamView replaceTeam(@PathVariable String code, @RequestBody TeamRequest request) {
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return view(code, teams.replaceTeam(code, request.members(), request.actor()));
     }
 
@@ -59,6 +74,7 @@ class TeamController {
     /** Lists who held which role in the grid from when to when, and who made each change. */
     @GetMapping("/api/v1/planning/grids/{code}/team/history")
     TeamHistoryView history(@PathVariable String code) {
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         return new TeamHistoryView(code.strip(), teams.history(code).stream()
                 .map(entry -> new HistoryEntryView(entry.workerId(), entry.name(), entry.role(),
                         labels.of("team.role", entry.role()), entry.departmentName(), entry.validFrom(),
@@ -87,12 +103,16 @@ class TeamController {
     /** Attaches a department's professional grid worker to the grids named, or to every active grid of a village/community. */
     @PostMapping("/api/v1/planning/workers/{id}/grids")
     TeamPlanning.Attachment attach(@PathVariable long id, @RequestBody AttachRequest request) {
+        Jurisdiction jurisdiction = currentJurisdiction.get();
+        jurisdictionCheck.requireGrids(jurisdiction, request.gridCodes());
+        jurisdictionCheck.requireUnit(jurisdiction, request.villageCode());
         return teams.attach(id, request.gridCodes(), request.villageCode(), request.actor());
     }
 
     @DeleteMapping("/api/v1/planning/workers/{id}/grids/{code}")
     ResponseEntity<Void> detach(@PathVariable long id, @PathVariable String code,
                                 @RequestParam(required = false) String actor) {
+        jurisdictionCheck.requireGrid(currentJurisdiction.get(), code);
         teams.detach(id, code, actor);
         return ResponseEntity.noContent().build();
     }
