@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * they are parsed: at once with 413 when the Content-Length header exceeds it, and as soon as the limit is
  * passed for a body without a length, whose read then fails with {@link BodyTooLargeException}.
  * POST requests to the paths in {@code hemei.http.upload-paths} (file uploads) get the larger
- * limit {@code hemei.http.max-upload-size} (default 50 MB) instead.
+ * limit {@code hemei.http.max-upload-size} (default 50 MB) instead, and a photo upload
+ * (POST /api/v1/photos) gets {@code hemei.photos.max-size} plus 64 KB.
  */
 @Component
 @Order(RequestBodyLimitFilter.ORDER)
@@ -33,17 +34,23 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     /** Early, so that filters reading the body themselves read it through the limit. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+    /** Room for the multipart headers around one photo. */
+    static final long MULTIPART_ENVELOPE_BYTES = 64 * 1024;
+
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final long maxPhotoUploadBytes;
     private final List<String> uploadPaths;
     private final ProblemResponses problems;
 
     RequestBodyLimitFilter(@Value("${hemei.http.max-request-size:1MB}") DataSize maxSize,
                            @Value("${hemei.http.max-upload-size:50MB}") DataSize maxUploadSize,
                            @Value("${hemei.http.upload-paths:}") List<String> uploadPaths,
+                           @Value("${hemei.photos.max-size:5MB}") DataSize maxPhotoSize,
                            ProblemResponses problems) {
         this.maxBytes = maxSize.toBytes();
         this.maxUploadBytes = maxUploadSize.toBytes();
+        this.maxPhotoUploadBytes = maxPhotoSize.toBytes() + MULTIPART_ENVELOPE_BYTES;
         this.uploadPaths = List.copyOf(uploadPaths);
         this.problems = problems;
     }
@@ -51,7 +58,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isUpload(request) ? maxUploadBytes : maxBytes;
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", limit / 1024);
             return;
@@ -59,9 +66,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private boolean isUpload(HttpServletRequest request) {
+    private long limitFor(HttpServletRequest request) {
+        if (!request.getMethod().equals("POST")) {
+            return maxBytes;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getMethod().equals("POST") && uploadPaths.contains(path);
+        if (path.matches("/api/v1/photos/?")) {
+            return maxPhotoUploadBytes;
+        }
+        return uploadPaths.contains(path) ? maxUploadBytes : maxBytes;
     }
 
     /** Thrown while reading a body that passes the limit; turned into 413 by {@link ProblemDetailsAdvice}. */
