@@ -73,7 +73,8 @@ public class IncidentWorkflow {
     @Transactional
     public WorkflowView apply(long id, TransitionRequest request) {
         WorkflowAction action = staffAction(request.action());
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.note()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.note(), "note"),
                 photos(request.photos()));
         Incident incident = action == WorkflowAction.MARK_DUPLICATE
                 ? lockWithOriginal(id, request.duplicateOf())
@@ -104,7 +105,8 @@ public class IncidentWorkflow {
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
     public WorkflowView summon(long id, SummonsRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.reason()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.reason(), "reason"),
                 List.of());
         Set<String> departments = departments(request.departments());
         Instant responseDeadline = step.at().plus(responseLimit(request.responseHours()));
@@ -125,7 +127,8 @@ public class IncidentWorkflow {
     /** Records a summoned department's answer. */
     @Transactional
     public WorkflowView answerSummons(long id, long summonsId, AnswerRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.answer()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.answer(), "answer"),
                 List.of());
         Incident incident = lock(id);
 
@@ -283,22 +286,22 @@ public class IncidentWorkflow {
         return jdbc.sql(sql).param(code).query(Boolean.class).single();
     }
 
-    private static String note(String text) {
-        return limited(text, MAX_NOTE_LENGTH);
+    private static String note(String text, String field) {
+        return limited(text, MAX_NOTE_LENGTH, field);
     }
 
     private static String comment(String text) {
-        return limited(text, MAX_COMMENT_LENGTH);
+        return limited(text, MAX_COMMENT_LENGTH, "comment");
     }
 
-    private static String limited(String text, int maxLength) {
+    private static String limited(String text, int maxLength, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > maxLength) {
-            throw RejectedRequestException.badRequest("workflow.text-too-long", maxLength, length);
+            throw RejectedRequestException.badRequest("workflow.text-too-long", maxLength, length, field);
         }
         return trimmed;
     }
