@@ -33,7 +33,12 @@ final class AnonymousRequests {
         return REPORT.matcher(path).matches() || OPEN311_POST.matcher(path).matches();
     }
 
-    private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    /**
+     * Returns the decoded path within the application without path parameters, as Spring MVC
+     * matches it, so that variants such as {@code /api/v1/incidents;x=1} are counted too.
+     */
+    static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
     }
 }

@@ -81,7 +81,7 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
                     tooLarge.maxBytes() / 1024);
             return;
         }
-        String endpoint = request.getMethod() + " " + request.getRequestURI();
+        String endpoint = request.getMethod() + " " + AnonymousRequests.path(request);
         byte[] hash = requestHash(cached);
 
         long deadline = System.nanoTime() + settings.waitForFirst().toNanos();

@@ -19,7 +19,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * would be full again anyway.
  */
 @Component
-public class ReportRateLimiter {
+class ReportRateLimiter {
 
     private volatile Limit limit;
 
@@ -31,7 +31,7 @@ public class ReportRateLimiter {
     }
 
     /** Replaces the limit and forgets every count; tests use it to try a small limit. */
-    public void configure(int requests, Duration window) {
+    void configure(int requests, Duration window) {
         Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(100_000).build();
         limit = new Limit(requests, window, buckets);
     }

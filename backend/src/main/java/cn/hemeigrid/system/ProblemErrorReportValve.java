@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 
 /**
- * Replaces Tomcat's English HTML error page for the errors Tomcat answers itself, before a
+ * Replaces Tomcat's English HTML error page for the errors Tomcat returns itself, before a
  * request reaches Spring: an encoded slash or another invalid character in the path, a
  * malformed request line, headers over the size limit. The body is RFC 9457 problem details
  * in Chinese, or English when Accept-Language prefers it, like the application's own errors.
@@ -59,7 +59,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     /**
-     * Picks the message for the status. Tomcat 11 answers headers over max-http-request-header-size
+     * Picks the message for the status. Tomcat 11 rejects headers over max-http-request-header-size
      * with 400 and an IllegalArgumentException whose message says the header is too large.
      */
     private static String messageKey(int status, Throwable throwable) {

@@ -95,6 +95,17 @@ class ReportRateLimitTest {
     }
 
     @Test
+    void pathParameterVariantsShareTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            api.postJson("/api/v1/incidents", report());
+        }
+
+        ApiClient.Response variant = api.postJson("/api/v1/incidents;variant=1", report());
+
+        assertThat(variant.status()).isEqualTo(429);
+    }
+
+    @Test
     void readingIsNotLimited() {
         for (int i = 0; i < 3; i++) {
             api.postJson("/api/v1/incidents", report());
