@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public class IncidentWorkflow {
     static final int MAX_NOTE_LENGTH = 2000;
     static final int MAX_COMMENT_LENGTH = 500;
     static final int MAX_PHOTO_REF_LENGTH = 500;
+    private static final Pattern URL_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
     static final Duration MAX_SUMMONS_RESPONSE_LIMIT = Duration.ofDays(60);
 
     private static final Logger log = LoggerFactory.getLogger(IncidentWorkflow.class);
@@ -316,13 +319,28 @@ public class IncidentWorkflow {
         }
         for (String reference : references) {
             boolean valid = reference != null && !reference.isEmpty() && reference.length() <= MAX_PHOTO_REF_LENGTH
-                    && reference.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+                    && reference.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+                    && hasSafeScheme(reference);
             if (!valid) {
                 throw RejectedRequestException.badRequest("workflow.photo-invalid", MAX_PHOTO_REF_LENGTH,
                         String.valueOf(reference));
             }
         }
         return references;
+    }
+
+    /**
+     * Returns true for a reference without a URL scheme (a path such as /api/v1/photos/... or a
+     * storage key) or with http or https. Pages and Open311 clients may turn a reference into a
+     * link, so javascript:, data: and file: references are rejected.
+     */
+    private static boolean hasSafeScheme(String reference) {
+        Matcher scheme = URL_SCHEME.matcher(reference);
+        if (!scheme.lookingAt()) {
+            return true;
+        }
+        String name = scheme.group(1).toLowerCase(Locale.ROOT);
+        return name.equals("http") || name.equals("https");
     }
 
     private static <T> T missing(String field) {
