@@ -32,6 +32,9 @@ class IdempotencyKeyTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    IdempotentRequests stored;
+
     ApiClient api;
 
     @BeforeEach
@@ -155,6 +158,17 @@ class IdempotencyKeyTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isNull();
         assertThat(incidentCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void expiredRowsAreDeleted() {
+        String key = UUID.randomUUID().toString();
+        stored.claim("POST /api/v1/incidents", key, new byte[32], java.time.Duration.ofSeconds(-1));
+
+        int deleted = stored.deleteExpired();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(stored.find("POST /api/v1/incidents", key)).isEmpty();
     }
 
     private long incidentCount() {
