@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 final class AnonymousRequests {
 
     private static final Pattern REPORT = Pattern.compile("/api/v1/incidents/?");
-    private static final Pattern FOLLOW_OR_RATE = Pattern.compile("/api/v1/incidents/[^/]+/(followers|rating)/?");
+    private static final Pattern FOLLOW_OR_RATE =
+            Pattern.compile("/api/v1/incidents/(nearby/)?[^/]+/(followers|rating)/?");
     private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/v1/photos/?");
     private static final Pattern OPEN311_POST = Pattern.compile("/open311/v2/requests\\.[A-Za-z]+");
 

@@ -95,6 +95,18 @@ class ReportRateLimitTest {
     }
 
     @Test
+    void nearbyFollowSharesTheLimit() {
+        long id = 0;
+        for (int i = 0; i < 3; i++) {
+            id = api.postJson("/api/v1/incidents", report()).json().get("id").asLong();
+        }
+
+        ApiClient.Response follow = api.postJson("/api/v1/incidents/nearby/" + id + "/followers", "{}");
+
+        assertThat(follow.status()).isEqualTo(429);
+    }
+
+    @Test
     void pathParameterVariantsShareTheLimit() {
         for (int i = 0; i < 3; i++) {
             api.postJson("/api/v1/incidents", report());
