@@ -23,10 +23,15 @@ public final class ApiClient {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, String contentType, String text) {
+    public record Response(int status, String contentType, String text, java.net.http.HttpHeaders headers) {
 
         public JsonNode json() {
             return JSON.readTree(text);
+        }
+
+        /** Returns the first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -59,7 +64,7 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public class IncidentWorkflow {
     static final int MAX_NOTE_LENGTH = 2000;
     static final int MAX_COMMENT_LENGTH = 500;
     static final int MAX_PHOTO_REF_LENGTH = 500;
+    private static final Pattern URL_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
     static final Duration MAX_SUMMONS_RESPONSE_LIMIT = Duration.ofDays(60);
 
     private static final Logger log = LoggerFactory.getLogger(IncidentWorkflow.class);
@@ -76,7 +79,8 @@ public class IncidentWorkflow {
     @Transactional
     public WorkflowView apply(Jurisdiction jurisdiction, long id, TransitionRequest request) {
         WorkflowAction action = staffAction(request.action());
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.note()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.note(), "note"),
                 photos(request.photos()));
         Incident incident = action == WorkflowAction.MARK_DUPLICATE
                 ? lockWithOriginal(jurisdiction, id, request.duplicateOf())
@@ -107,7 +111,8 @@ public class IncidentWorkflow {
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
     public WorkflowView summon(Jurisdiction jurisdiction, long id, SummonsRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.reason()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.reason(), "reason"),
                 List.of());
         Set<String> departments = departments(request.departments());
         Instant responseDeadline = step.at().plus(responseLimit(request.responseHours()));
@@ -128,7 +133,8 @@ public class IncidentWorkflow {
     /** Records a summoned department's answer. */
     @Transactional
     public WorkflowView answerSummons(Jurisdiction jurisdiction, long id, long summonsId, AnswerRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.answer()),
+        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
+                note(request.answer(), "answer"),
                 List.of());
         Incident incident = lock(jurisdiction, id);
 
@@ -310,22 +316,22 @@ public class IncidentWorkflow {
         return jdbc.sql(sql).param(code).query(Boolean.class).single();
     }
 
-    private static String note(String text) {
-        return limited(text, MAX_NOTE_LENGTH);
+    private static String note(String text, String field) {
+        return limited(text, MAX_NOTE_LENGTH, field);
     }
 
     private static String comment(String text) {
-        return limited(text, MAX_COMMENT_LENGTH);
+        return limited(text, MAX_COMMENT_LENGTH, "comment");
     }
 
-    private static String limited(String text, int maxLength) {
+    private static String limited(String text, int maxLength, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > maxLength) {
-            throw RejectedRequestException.badRequest("workflow.text-too-long", maxLength, length);
+            throw RejectedRequestException.badRequest("workflow.text-too-long", maxLength, length, field);
         }
         return trimmed;
     }
@@ -340,13 +346,28 @@ public class IncidentWorkflow {
         }
         for (String reference : references) {
             boolean valid = reference != null && !reference.isEmpty() && reference.length() <= MAX_PHOTO_REF_LENGTH
-                    && reference.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+                    && reference.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+                    && hasSafeScheme(reference);
             if (!valid) {
                 throw RejectedRequestException.badRequest("workflow.photo-invalid", MAX_PHOTO_REF_LENGTH,
                         String.valueOf(reference));
             }
         }
         return references;
+    }
+
+    /**
+     * Returns true for a reference without a URL scheme (a path such as /api/v1/photos/... or a
+     * storage key) or with http or https. Pages and Open311 clients may turn a reference into a
+     * link, so javascript:, data: and file: references are rejected.
+     */
+    private static boolean hasSafeScheme(String reference) {
+        Matcher scheme = URL_SCHEME.matcher(reference);
+        if (!scheme.lookingAt()) {
+            return true;
+        }
+        String name = scheme.group(1).toLowerCase(Locale.ROOT);
+        return name.equals("http") || name.equals("https");
     }
 
     private static <T> T missing(String field) {

@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class LayerController {
 
+    /** Highest zoom accepted; zooms above 22, beyond any tile set, are drawn as at 22. */
+    static final int MAX_ZOOM = 30;
+
     private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final LayerFeatures features;
@@ -41,6 +44,9 @@ class LayerController {
         MapLayer mapLayer = MapLayer.fromPath(layer)
                 .orElseThrow(() -> RejectedRequestException.badRequest("layer.unknown", layer));
         BoundingBox box = BoundingBox.parse(bbox);
+        if (zoom != null && (zoom < 0 || zoom > MAX_ZOOM)) {
+            throw RejectedRequestException.badRequest("layer.zoom-invalid", MAX_ZOOM, zoom);
+        }
         int effectiveZoom = zoom == null ? 22 : Math.max(0, Math.min(22, zoom));
 
         List<LayerFeatures.Feature> found = List.of();

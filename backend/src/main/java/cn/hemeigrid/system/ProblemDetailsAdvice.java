@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
@@ -18,9 +19,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -37,9 +41,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     private final MessageSource messages;
+    private final DataSize maxPhotoSize;
 
-    ProblemDetailsAdvice(MessageSource messages) {
+    ProblemDetailsAdvice(MessageSource messages, @Value("${hemei.photos.max-size:5MB}") DataSize maxPhotoSize) {
         this.messages = messages;
+        this.maxPhotoSize = maxPhotoSize;
         setMessageSource(messages);
     }
 
@@ -69,6 +75,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = createProblemDetail(exception, HttpStatus.BAD_REQUEST,
                 "problem.unreadable-body", "problem.unreadable-body", null, request);
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Returns 413 for an upload over a multipart limit of the servlet container, such as a part
+     * header (with the file name) longer than Tomcat accepts.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        log.warn("Rejected an upload over a multipart limit: {}", exception.getMessage());
+        ProblemDetail problem = rejected(new RejectedRequestException(HttpStatus.CONTENT_TOO_LARGE, "upload.too-large",
+                maxPhotoSize.toMegabytes()));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     /**
@@ -105,6 +124,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
                 .body(problem);
+    }
+
+    /** Returns 400 for a multipart body that cannot be parsed, such as one without its closing boundary. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableUpload(MultipartException exception) {
+        log.warn("Rejected an unreadable multipart request: {}", exception.getMessage());
+        return rejected(RejectedRequestException.badRequest("upload.invalid"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,10 +1,7 @@
 package cn.hemeigrid.system;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,85 +12,83 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rejects request bodies larger than {@code hemei.http.max-request-size} (default 1 MB) before
  * they are parsed: at once with 413 when the Content-Length header exceeds it, and as soon as the limit is
  * passed for a body without a length, whose read then fails with {@link BodyTooLargeException}.
  * POST requests to the paths in {@code hemei.http.upload-paths} (file uploads) get the larger
- * limit {@code hemei.http.max-upload-size} (default 50 MB) instead.
+ * limit {@code hemei.http.max-upload-size} (default 50 MB) instead, and a photo upload
+ * (POST /api/v1/photos) gets {@code hemei.photos.max-size} plus 64 KB.
  */
 @Component
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+@Order(RequestBodyLimitFilter.ORDER)
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /** Early, so that filters reading the body themselves read it through the limit. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    /** Room for the multipart headers around one photo. */
+    static final long MULTIPART_ENVELOPE_BYTES = 64 * 1024;
 
     private final long maxBytes;
     private final long maxUploadBytes;
+    private final long maxPhotoUploadBytes;
     private final List<String> uploadPaths;
-    private final MessageSource messages;
-    private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
     RequestBodyLimitFilter(@Value("${hemei.http.max-request-size:1MB}") DataSize maxSize,
                            @Value("${hemei.http.max-upload-size:50MB}") DataSize maxUploadSize,
                            @Value("${hemei.http.upload-paths:}") List<String> uploadPaths,
-                           MessageSource messages, LocaleResolver locales, JsonMapper json) {
+                           @Value("${hemei.photos.max-size:5MB}") DataSize maxPhotoSize,
+                           ProblemResponses problems) {
         this.maxBytes = maxSize.toBytes();
         this.maxUploadBytes = maxUploadSize.toBytes();
+        this.maxPhotoUploadBytes = maxPhotoSize.toBytes() + MULTIPART_ENVELOPE_BYTES;
         this.uploadPaths = List.copyOf(uploadPaths);
-        this.messages = messages;
-        this.locales = locales;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isUpload(request) ? maxUploadBytes : maxBytes;
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            writeTooLarge(request, response, limit);
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", limit / 1024);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
-    private boolean isUpload(HttpServletRequest request) {
+    private long limitFor(HttpServletRequest request) {
+        if (!request.getMethod().equals("POST")) {
+            return maxBytes;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return request.getMethod().equals("POST") && uploadPaths.contains(path);
-    }
-
-    private void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
-            throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:hemei-grid:problem:request.too-large");
-        problem.put("title", messages.getMessage("problem.title.413", null, locale));
-        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", messages.getMessage("request.too-large", new Object[] {String.valueOf(limit / 1024)},
-                locale));
-        problem.put("instance", request.getRequestURI());
-
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        if (path.matches("/api/v1/photos/?")) {
+            return maxPhotoUploadBytes;
+        }
+        return uploadPaths.contains(path) ? maxUploadBytes : maxBytes;
     }
 
     /** Thrown while reading a body that passes the limit; turned into 413 by {@link ProblemDetailsAdvice}. */
-    static final class BodyTooLargeException extends IOException {
+    public static final class BodyTooLargeException extends IOException {
 
         final long maxBytes;
 
         BodyTooLargeException(long maxBytes) {
             super("Request body exceeds " + maxBytes + " bytes");
             this.maxBytes = maxBytes;
+        }
+
+        public long maxBytes() {
+            return maxBytes;
         }
     }
 

@@ -21,7 +21,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** The problem details for database failures: an outage is a 503 to retry, anything else a 500. */
 class DatabaseFailureProblemTest {
 
-    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(messages());
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(messages(),
+            org.springframework.util.unit.DataSize.ofMegabytes(5));
 
     @BeforeEach
     void chinese() {

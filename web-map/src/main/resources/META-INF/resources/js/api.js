@@ -31,12 +31,23 @@ export async function getJson(path, { signal } = {}) {
   return readJson(response);
 }
 
-/** Sends a POST request with a JSON body and returns the parsed JSON response. */
-export async function postJson(path, body, { signal } = {}) {
+/** Sends a POST request with a JSON body and returns the parsed JSON response; `headers` are added. */
+export async function postJson(path, body, { signal, headers = {} } = {}) {
   const response = await send(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { ...headers, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
+    signal,
+  });
+  return readJson(response);
+}
+
+/** Sends a FormData body as multipart/form-data (the browser sets the boundary) and returns the parsed JSON. */
+export async function postMultipart(path, formData, { signal } = {}) {
+  const response = await send(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body: formData,
     signal,
   });
   return readJson(response);

@@ -59,7 +59,7 @@ export class HotspotMap {
         fillColor: colourOf(feature.properties.count, this.bounds),
         fillOpacity: 0.7,
       }),
-      onEachFeature: (feature, layer) => layer.bindTooltip(`${feature.properties.count} 件`),
+      onEachFeature: (feature, layer) => layer.bindTooltip(el('span', {}, `${feature.properties.count} 件`)),
     }).addTo(map);
     this.legendBox = el('div', { className: 'hotspot-legend' });
     const legend = L.control({ position: 'bottomright' });

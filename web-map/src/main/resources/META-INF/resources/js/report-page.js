@@ -8,6 +8,7 @@ import { formatDistance, gridLabel, handlingLimitText } from './format.js';
 import { addAreaLayers } from './layers.js';
 import { LocationPicker } from './location-picker.js';
 import { NearbyOffer } from './nearby-offer.js';
+import { PhotoPicker } from './report-photos.js';
 import { routingFacts } from './routing-view.js';
 import { fillTrackingCode, lookUpTrackingCode, startTrackingBox } from './tracking.js';
 import { SourceStatusPanel } from './viewport-source.js';
@@ -21,6 +22,10 @@ const byId = (id) => document.getElementById(id);
 
 let picker;
 let nearbyOffer;
+let photos;
+// One key per report being written: a retry after a lost response gets the first response
+// instead of filing the report twice. A new key is made once a report was accepted.
+let idempotencyKey = newIdempotencyKey();
 let previewController = null;
 let categoriesByCode = new Map();
 
@@ -35,6 +40,7 @@ async function start() {
   new SourceStatusPanel(byId('map-hint'), byId('layer-error'), sources);
   picker = new LocationPicker(map, byId('pin-location'), pinMoved);
   nearbyOffer = new NearbyOffer(map, { contact: validContact, onFollowed: showFollowed });
+  photos = new PhotoPicker(byId('photos'), byId('photo-list'));
 
   byId('locate').addEventListener('click', locate);
   byId('category').addEventListener('change', categoryChosen);
@@ -168,7 +174,13 @@ async function submitReport(event) {
   button.disabled = true;
   button.textContent = '正在提交…';
   try {
-    const created = await postJson('/api/v1/incidents', reportRequest());
+    const request = reportRequest();
+    const refs = await photos.upload();
+    if (refs.length > 0) {
+      request.photos = refs;
+    }
+    const created = await postJson('/api/v1/incidents', request, { headers: { 'Idempotency-Key': idempotencyKey } });
+    idempotencyKey = newIdempotencyKey();
     showResult(created);
   } catch (error) {
     showError(errorBox, error, '提交失败');
@@ -197,6 +209,10 @@ function validateForm() {
   }
   if (contact && !validContact()) {
     return { message: '联系电话格式不正确，请填写手机号或带区号的固定电话，也可以不填。', field: byId('contact') };
+  }
+  const photoProblem = photos.problem();
+  if (photoProblem) {
+    return { message: photoProblem, field: byId('photos') };
   }
   return null;
 }
@@ -256,6 +272,7 @@ function startNewReport(map) {
   const form = byId('report-form');
   byId('description').value = '';
   byId('contact').value = '';
+  photos.clear();
   form.querySelector('input[name="urgency"][value="ordinary"]').checked = true;
   updateDescriptionCount();
 
@@ -279,6 +296,11 @@ async function copyCode(outputId, statusId) {
     window.getSelection().selectAllChildren(byId(outputId));
     status.textContent = '无法自动复制，已选中跟踪码，请长按或按 Ctrl+C 复制。';
   }
+}
+
+function newIdempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 start();
