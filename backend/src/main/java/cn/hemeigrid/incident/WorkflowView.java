@@ -10,6 +10,7 @@ import cn.hemeigrid.CodeName;
  * colours, the actions allowed now, summons and the full history. It never contains the
  * reporter's contact.
  *
+ * @param ownerAccountId   the account that accepted the incident (first receiver), or null
  * @param runningDeadline  the deadline of the current state, or null once handled
  * @param allowedActions   the steps a staff member can take in the current state
  */
@@ -18,6 +19,7 @@ public record WorkflowView(
         String status,
         String statusName,
         String ownerName,
+        Long ownerAccountId,
         CodeName category,
         CodeName handlerRoute,
         CodeName department,

@@ -38,6 +38,7 @@ class WorkflowViews {
                 status.code(),
                 labels.of("incident.status", status.code()),
                 incident.ownerName(),
+                incident.ownerAccountId(),
                 named("matter_category", incident.categoryCode()),
                 named("handler_route", incident.handlerRouteCode()),
                 named("department", incident.departmentCode()),

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.AuditLog;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
@@ -32,8 +33,11 @@ public class TeamPlanning {
 
     private final TeamAssignments assignments;
 
-    TeamPlanning(TeamAssignments assignments) {
+    private final AuditLog audit;
+
+    TeamPlanning(TeamAssignments assignments, AuditLog audit) {
         this.assignments = assignments;
+        this.audit = audit;
     }
 
     record MemberRequest(Long workerId, String role) {
@@ -78,6 +82,7 @@ public class TeamPlanning {
         assignments.lockGrid(grid.id());
         assignments.clearTeam(grid.id());
         requested.forEach(a -> assignments.assign(grid.id(), a.workerId(), a.role()));
+        audit.record("team.replace", "grid", grid.code(), "members " + requested);
         log.info("Team of grid {} set to {} members", grid.code(), requested.size());
         return assignments.team(grid.id());
     }
@@ -119,6 +124,7 @@ public class TeamPlanning {
         for (TeamAssignments.GridRow grid : grids) {
             (assignments.assign(grid.id(), worker.id(), "professional") ? attached : already).add(grid.code());
         }
+        audit.record("team.attach_worker", "grid_worker", worker.id(), "grids " + attached);
         log.info("Worker {} of department {} attached to {} grids", worker.id(), worker.departmentCode(),
                 attached.size());
         return new Attachment(worker.id(), attached, already);
@@ -130,6 +136,7 @@ public class TeamPlanning {
         if (!assignments.unassign(grid.id(), workerId, "professional")) {
             throw RejectedRequestException.notFound("team.not-attached", workerId, grid.code());
         }
+        audit.record("team.detach_worker", "grid_worker", workerId, "grid " + grid.code());
     }
 
     @Transactional
@@ -147,6 +154,7 @@ public class TeamPlanning {
             throw RejectedRequestException.unprocessable("team.department-unknown", department);
         }
         long id = assignments.insertWorker(trimmedName, trimmedPhone, department);
+        audit.record("team.create_worker", "grid_worker", id, trimmedName);
         return assignments.worker(id).orElseThrow();
     }
 
