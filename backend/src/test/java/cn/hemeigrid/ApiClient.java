@@ -83,6 +83,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Returns the server's address, e.g. http://127.0.0.1:8080, for building requests to pass to {@link #send}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** Returns the value of a cookie the server set, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
@@ -98,6 +103,20 @@ public final class ApiClient {
 
     public Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
+    }
+
+    /** Sends a GET request and returns the raw answer, for binary downloads and response headers. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        signInIfPending();
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     public Response postJson(String path, String body, String... headers) {

@@ -47,7 +47,9 @@ class WorkflowApiTest {
                 ApiClient.json(Map.of("action", "accept"))).json();
         step(incident.id(), "dispatch", "王调度", null);
         step(incident.id(), "start_handling", "赵处置", null);
-        JsonNode handled = step(incident.id(), "mark_handled", "赵处置", "摊贩已劝离，路口恢复通行。");
+        ApiClient handler = TestAccounts.signedIn(jdbc, port, "赵处置", "grid_worker_full_time");
+        JsonNode handled = handler.postJson("/api/v1/incidents/" + incident.id() + "/transitions", ApiClient.json(
+                Map.of("action", "mark_handled", "note", "摊贩已劝离，路口恢复通行。"))).json();
         JsonNode closed = step(incident.id(), "close", "钱网格员", "现场核查属实。");
         ApiClient.Response rated = api.postJson("/api/v1/incidents/" + incident.trackingCode() + "/rating",
                 "{\"score\":5,\"comment\":\"处理很快\"}");

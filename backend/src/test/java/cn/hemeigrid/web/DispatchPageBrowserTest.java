@@ -21,10 +21,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import cn.hemeigrid.TestAccounts;
 import tools.jackson.databind.JsonNode;
 
 /** The dispatcher page (dispatch.html) in headless Chromium against the running application. */
@@ -34,6 +37,9 @@ class DispatchPageBrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
     ApiClient api;
     HeadlessChromium browser;
     ChromeDriver driver;
@@ -42,7 +48,7 @@ class DispatchPageBrowserTest {
     @BeforeEach
     void startBrowser() {
         api = new ApiClient(port);
-        browser = HeadlessChromium.start(1280, 800);
+        browser = HeadlessChromium.start(1280, 800).signIn(port);
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -98,6 +104,7 @@ class DispatchPageBrowserTest {
 
         // The queue and the workflow panel are rebuilt after each step, so found elements can go stale.
         wait.ignoring(StaleElementReferenceException.class);
+        browser.signIn(port, TestAccounts.create(jdbc, "王调度", "dispatcher_township"), TestAccounts.PASSWORD);
         driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11150/114.41600");
         wait.until(d -> d.findElements(By.cssSelector("#filter-category option")).size() > 1);
         driver.findElement(By.id("in-view")).click();
@@ -117,7 +124,7 @@ class DispatchPageBrowserTest {
         assertThat(warning).isIn("green", "yellow", "red");
 
         WebElement accept = wait.until(d -> visibleAction(d, "accept"));
-        driver.findElement(By.id("actor-name")).sendKeys("王调度");
+        wait.until(d -> d.findElement(By.id("actor-name")).getText().equals("王调度"));
         accept.click();
         wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已受理"));
 
@@ -128,7 +135,7 @@ class DispatchPageBrowserTest {
         JsonNode workflow = api.get("/api/v1/incidents/" + id + "/workflow").json();
         assertThat(workflow.get("status").asString()).isEqualTo("dispatched");
         assertThat(workflow.get("ownerName").asString()).isEqualTo("王调度");
-        assertThat(driver.executeScript("return localStorage.getItem('hemei.dispatch.actor')")).isEqualTo("王调度");
+        assertThat(driver.findElement(By.id("account-name")).getText()).isEqualTo("王调度");
         assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
     }
 

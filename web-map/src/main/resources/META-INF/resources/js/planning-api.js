@@ -1,7 +1,7 @@
 // Requests of the planning page to /api/v1/planning/... A rejected change keeps the server's
 // problem details on the ApiError, so the page can draw error.problem.problems (the findings
 // as GeoJSON) and read error.problem.currentVersion after a 409.
-import { ApiError, NetworkError, isAbort } from './api.js';
+import { ApiError, NetworkError, csrfHeader, isAbort } from './api.js';
 
 /** Sends a JSON request with any method and returns the parsed JSON response. */
 export async function requestJson(method, path, body) {
@@ -10,7 +10,12 @@ export async function requestJson(method, path, body) {
     response = await fetch(path, {
       method,
       // The page is in Chinese, so the server's messages must be too, whatever the browser's language.
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'zh-CN' },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'Accept-Language': 'zh-CN',
+        ...(method === 'GET' ? {} : csrfHeader()),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

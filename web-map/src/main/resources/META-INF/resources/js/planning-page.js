@@ -9,6 +9,7 @@ import * as planning from './planning-api.js';
 import { PlanningLayers, findingText } from './planning-layers.js';
 import { TeamPanel } from './planning-team.js';
 import { ShapeEditor } from './shape-editor.js';
+import { startSessionBar } from './session.js';
 
 const CHANGE_NAMES = {
   created: '新建', reshaped: '修改形状', attributes_edited: '修改属性', split: '分割', merged: '合并',
@@ -402,4 +403,5 @@ function hideMapHint() {
   byId('map-hint').hidden = true;
 }
 
+startSessionBar().catch(() => {});
 start();
