@@ -1,5 +1,5 @@
 -- Append-only audit log: sign-ins, sign-outs, account changes, grid edits and workflow steps.
--- The trigger below rejects UPDATE and DELETE, so a row once written stays as written.
+-- The triggers below reject UPDATE, DELETE and TRUNCATE, so a row once written stays as written.
 
 CREATE TABLE audit_event (
     id             bigserial   PRIMARY KEY,

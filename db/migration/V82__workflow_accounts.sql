@@ -1,5 +1,5 @@
 -- Workflow steps and first receivers are signed-in accounts now. The names stay as recorded
--- at the time (display names may change later); the account ids say who it was.
+-- at the time, because display names may change later, and the account ids identify the person.
 ALTER TABLE incident ADD COLUMN owner_account_id bigint REFERENCES account (id);
 ALTER TABLE incident_transition ADD COLUMN actor_account_id bigint REFERENCES account (id);
 CREATE INDEX incident_owner_account_idx ON incident (owner_account_id) WHERE owner_account_id IS NOT NULL;

@@ -49,12 +49,12 @@ public final class ApiClient {
         this.pendingPassword = password;
     }
 
-    /** A client without a session, like a resident's phone or a script. */
+    /** Creates a client without a session, like a resident's phone or a script. */
     public static ApiClient anonymous(int port) {
         return new ApiClient(port, null, null);
     }
 
-    /** A client signed in with the given account; fails when the sign-in is refused. */
+    /** Creates a client signed in with the given account; throws when the sign-in is rejected. */
     public static ApiClient signedIn(int port, String login, String password) {
         ApiClient client = new ApiClient(port, login, password);
         client.signInIfPending();
@@ -69,8 +69,8 @@ public final class ApiClient {
     }
 
     /**
-     * Signs in with the form fields the sign-in page sends and returns the answer, without
-     * failing on a refusal. The client keeps the new session when it succeeds.
+     * Signs in with the form fields the sign-in page sends and returns the response, without
+     * throwing on a rejection. The client keeps the new session when it succeeds.
      */
     public Response signIn(String login, String password) {
         pendingLogin = null;
@@ -105,7 +105,7 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), headers);
     }
 
-    /** Sends a GET request and returns the raw answer, for binary downloads and response headers. */
+    /** Sends a GET request and returns the raw response, for binary downloads and response headers. */
     public HttpResponse<byte[]> getBytes(String path) {
         signInIfPending();
         try {

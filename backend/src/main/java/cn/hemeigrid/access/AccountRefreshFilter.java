@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reloads the signed-in account on every request, so that disabling an account, or changing
  * its roles or jurisdiction, applies from the account's next request on. A disabled or
- * missing account has its session invalidated and the request goes on as anonymous, which
- * the authorisation rules then answer with 401 or the sign-in page.
+ * missing account has its session invalidated and the request goes on as anonymous, so the
+ * authorisation rules then return 401 or redirect to the sign-in page.
  */
 class AccountRefreshFilter extends OncePerRequestFilter {
 

@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.User;
 
 /**
  * The principal stored in the session after sign-in. It carries the account id, so each later
- * request reloads the account and sees a disabled account, new roles or a new jurisdiction at
+ * request reloads the account and applies a disabled state, new roles or a new jurisdiction at
  * once (see {@link AccountRefreshFilter}).
  */
 class AccountUser extends User {

@@ -25,7 +25,7 @@ public class CurrentAccount {
     /**
      * Returns the signed-in account.
      *
-     * @throws RejectedRequestException 401 when nobody is signed in
+     * @throws RejectedRequestException 401 without a signed-in account
      */
     public Account require() {
         return find().orElseThrow(() -> new RejectedRequestException(HttpStatus.UNAUTHORIZED, "access.sign-in-required"));
@@ -34,7 +34,7 @@ public class CurrentAccount {
     /**
      * Checks that the signed-in account has one of the roles.
      *
-     * @throws RejectedRequestException 401 when nobody is signed in, 403 without any of the roles
+     * @throws RejectedRequestException 401 without a signed-in account, 403 without any of the roles
      */
     public Account requireAny(Role... roles) {
         Account account = require();

@@ -21,8 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Which roles may call which endpoint. The first matching rule decides; a path no rule names
- * needs sign-in. Workflow steps are checked once more per action in the incident package,
+ * The roles allowed to call each endpoint. The first matching rule decides, and a path that no
+ * rule names needs sign-in. Workflow steps are checked once more per action in the incident package,
  * because one endpoint serves every step.
  */
 final class EndpointRules {

@@ -9,7 +9,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
-    /** Encodes new passwords with bcrypt and still reads hashes of the other formats it knows, by their {id} prefix. */
+    /** Encodes new passwords with bcrypt and still verifies hashes of the other formats Spring Security supports, by their {id} prefix. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -24,15 +24,15 @@ import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers requests that the security filters stop, before Spring MVC and its exception advice
- * run: an anonymous request for a staff page is sent to the sign-in page, every other one gets
- * an RFC 9457 problem details body (401 sign-in required, 403 missing role or CSRF token) in
- * the request's language.
+ * Writes the responses to requests that the security filters stop, before Spring MVC and its
+ * exception advice run. An anonymous request for a staff page is redirected to the sign-in
+ * page. Every other one gets an RFC 9457 problem details body (401 sign-in required, 403
+ * missing role or CSRF token) in the request's language.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    /** Pages that need sign-in; requests for them are redirected rather than answered with JSON. */
+    /** Pages that need sign-in. Anonymous requests for them get a redirect, not a JSON body. */
     static final Set<String> STAFF_PAGES = Set.of("/", "/index.html", "/dispatch.html", "/review.html",
             "/planning.html", "/admin.html");
 

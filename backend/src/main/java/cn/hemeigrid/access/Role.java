@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A staff role. An account has one or more; each grants the endpoints listed in {@code SecurityConfiguration}. */
+/** A staff role. An account has one or more, and each grants the endpoints listed in {@link EndpointRules}. */
 public enum Role {
     GRID_WORKER_PART_TIME,
     GRID_WORKER_FULL_TIME,
@@ -16,12 +16,12 @@ public enum Role {
     PLANNER,
     ADMINISTRATOR;
 
-    /** The code used in the database and the API, e.g. {@code grid_leader}. */
+    /** Returns the code used in the database and the API, e.g. {@code grid_leader}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The Spring Security authority, e.g. {@code ROLE_GRID_LEADER}. */
+    /** Returns the Spring Security authority, e.g. {@code ROLE_GRID_LEADER}. */
     public String authority() {
         return "ROLE_" + name();
     }

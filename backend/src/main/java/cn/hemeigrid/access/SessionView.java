@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who is signed in, as GET /api/v1/session and a successful sign-in return it.
+ * The signed-in account, as GET /api/v1/session and a successful sign-in return it.
  *
  * @param signedIn false for an anonymous session, when every other field is null or empty
  */

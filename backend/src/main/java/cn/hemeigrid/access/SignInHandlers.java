@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers sign-in and sign-out with JSON for the pages, and records each in the audit log.
- * Every failed sign-in gets the same message, whether the login name is unknown, the
- * password wrong or the account disabled, so the answer does not reveal which accounts exist.
+ * Writes the JSON responses to sign-in and sign-out for the pages, and records each in the
+ * audit log. Every failed sign-in gets the same message, whether the login name is unknown,
+ * the password wrong or the account disabled, so the response does not reveal which accounts
+ * exist.
  */
 @Component
 class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutSuccessHandler {

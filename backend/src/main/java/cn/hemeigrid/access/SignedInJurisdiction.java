@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 /**
  * The jurisdiction of the signed-in account. Anonymous requests (residents' reports, tracking
  * codes, Open311) get the whole city, because the endpoints open to them serve the whole city
- * by design; every staff endpoint requires sign-in first.
+ * by design. Every staff endpoint requires sign-in first.
  */
 @Component
 class SignedInJurisdiction implements CurrentJurisdiction {

@@ -43,7 +43,7 @@ public record Actor(Kind kind, String name, Long accountId) {
         return new Actor(Kind.STAFF, trimmed, null);
     }
 
-    /** The signed-in account taking a staff step, recorded under its display name and id. */
+    /** Creates the actor of a staff step taken by a signed-in account, recorded under its display name and id. */
     public static Actor account(long accountId, String displayName) {
         Actor named = staff(displayName);
         return new Actor(Kind.STAFF, named.name(), accountId);

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The staff side of the workflow, addressed by incident id. Residents use the tracking code
  * instead (see {@link IncidentController}).
  *
- * <p>NOTE: these endpoints are not authenticated yet. The actor's name comes from the request
- * body and is recorded as sent.
+ * <p>Every step is recorded under the signed-in account. The URL rules admit the staff roles,
+ * and {@code WorkflowRoles} then checks the role against the requested action.
  */
 @RestController
 class WorkflowController {

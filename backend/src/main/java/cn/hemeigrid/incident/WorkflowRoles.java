@@ -15,9 +15,9 @@ import java.util.Set;
 import cn.hemeigrid.access.Role;
 
 /**
- * Which roles may take which workflow step. Dispatchers and grid leaders decide (accept,
- * dispatch, reject, close ...); grid workers and department handlers carry the work out
- * (start handling, mark handled); administrators may do everything.
+ * The roles allowed to take each workflow step. Dispatchers and grid leaders decide: accept,
+ * dispatch, reject, close and the like. Grid workers and department handlers carry the work
+ * out (start handling, mark handled), and administrators may take every step.
  */
 final class WorkflowRoles {
 

@@ -8,7 +8,7 @@ import { formatDateTime } from './format.js';
 // Steps are recorded under the signed-in account; the panel shows its name (see session.js).
 
 /**
- * Fields each action reads besides the note. `required` mirrors the server's checks, so the
+ * Fields each action reads. `required` mirrors the server's checks, so the
  * form can say what is missing before the request; the server still checks every value.
  */
 const ACTION_FIELDS = {
