@@ -48,7 +48,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_OUT_PATH))
                         .logoutSuccessHandler(handlers)
-                        .deleteCookies("JSESSIONID")
+                        .deleteCookies("SESSION")
                         .permitAll())
                 .csrf(csrf -> csrf
                         .spa()
@@ -66,12 +66,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * Requests exempt from the CSRF check. A CSRF attack makes a victim's browser send a request
-     * that carries the victim's session cookie. These endpoints are open to anonymous clients
-     * and act the same with or without a session (they never read the signed-in account), so a
-     * forged request can do nothing its sender could not do directly, while phone apps and
-     * scripts that post reports without cookies keep working. Open311 clients authenticate
-     * with their api_key parameter, never with a cookie.
+     * Returns the requests exempt from the CSRF check. A CSRF attack makes a victim's browser
+     * send a request that carries the victim's session cookie. These endpoints are open to
+     * anonymous clients and never read the signed-in account, so a forged request can do
+     * nothing its sender could not do directly. The exemption keeps phone apps and scripts that
+     * post reports without cookies working. Open311 clients authenticate with their api_key
+     * parameter, never with a cookie.
      */
     private static RequestMatcher residentRequestsWithoutSession() {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();

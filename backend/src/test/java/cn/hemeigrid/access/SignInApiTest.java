@@ -35,16 +35,18 @@ class SignInApiTest {
     }
 
     @Test
-    void signInShowsAccountAndSignOutEndsIt() {
+    void signInAndSignOut() {
         String login = TestAccounts.create(jdbc, "签到测试", "dispatcher_county", "planner");
         ApiClient client = ApiClient.anonymous(port);
 
         JsonNode before = client.get("/api/v1/session").json();
         ApiClient.Response signedIn = client.signIn(login, TestAccounts.PASSWORD);
+        int storedSessions = sessionsOf(login);
         JsonNode session = client.get("/api/v1/session").json();
         int listWhileSignedIn = client.get("/api/v1/incidents?limit=1").status();
         ApiClient.Response signedOut = client.signOut();
         JsonNode after = client.get("/api/v1/session").json();
+        int storedAfterSignOut = sessionsOf(login);
         int listAfterSignOut = client.get("/api/v1/incidents?limit=1").status();
 
         assertThat(before.get("signedIn").asBoolean()).isFalse();
@@ -56,6 +58,8 @@ class SignInApiTest {
         assertThat(session.get("jurisdiction").get("kind").asString()).isEqualTo("whole_city");
         assertThat(listWhileSignedIn).isEqualTo(200);
         assertThat(signedOut.status()).isEqualTo(204);
+        assertThat(storedSessions).as("sessions stored in the database").isEqualTo(1);
+        assertThat(storedAfterSignOut).isZero();
         assertThat(after.get("signedIn").asBoolean()).isFalse();
         assertThat(listAfterSignOut).isEqualTo(401);
     }
@@ -75,6 +79,18 @@ class SignInApiTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.json().get("detail").asString()).isEqualTo("登录名或密码错误，或账号已停用。");
         }
+    }
+
+    @Test
+    void overlongPasswordIsWrongPassword() {
+        String login = TestAccounts.create(jdbc, "长密码", "planner");
+        String overlong = "密".repeat(100);
+
+        ApiClient.Response known = ApiClient.anonymous(port).signIn(login, overlong);
+        ApiClient.Response unknown = ApiClient.anonymous(port).signIn("nobody-" + login, overlong);
+
+        assertThat(known.status()).as(known.text()).isEqualTo(401);
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(401);
     }
 
     @Test
@@ -147,7 +163,7 @@ class SignInApiTest {
                 "X-XSRF-TOKEN", "none");
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        assertThat(resident.cookie("JSESSIONID")).isNull();
+        assertThat(resident.cookie("SESSION")).isNull();
     }
 
     @Test
@@ -180,6 +196,11 @@ class SignInApiTest {
         } catch (java.io.IOException | InterruptedException failure) {
             throw new IllegalStateException(failure);
         }
+    }
+
+    private int sessionsOf(String login) {
+        return jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(login)
+                .query(Integer.class).single();
     }
 
     static ApiClient.Response put(ApiClient client, String path, String body) {
