@@ -137,9 +137,9 @@ public class Accounts {
             case "department" -> new Jurisdiction.Department(row.getString("department_code"));
             default -> new Jurisdiction.WholeCity();
         };
-        long workerId = row.getLong("grid_worker_id");
+        Long workerId = row.getObject("grid_worker_id", Long.class);
         return new Account(row.getLong("id"), row.getString("login_name"), row.getString("display_name"),
-                row.getBoolean("enabled"), roles, jurisdiction, row.wasNull() ? null : workerId);
+                row.getBoolean("enabled"), roles, jurisdiction, workerId);
     }
 
     private static List<String> split(String joined) {

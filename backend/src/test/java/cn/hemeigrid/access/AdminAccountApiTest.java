@@ -155,7 +155,11 @@ class AdminAccountApiTest {
         assertThat(county.get("jurisdiction").get("unitCode").asString()).isEqualTo("441302000000");
         assertThat(township.get("jurisdiction").get("unitCode").asString()).startsWith("441302").endsWith("000");
         assertThat(worker.get("jurisdiction").get("gridCodes").size()).isPositive();
-        assertThat(worker.get("gridWorkerId").isNumber()).isTrue();
+        assertThat(worker.get("gridWorkerId").asLong()).isEqualTo(jdbc.sql("""
+                        SELECT a.worker_id FROM grid_assignment a JOIN grid g ON g.id = a.grid_id
+                        WHERE g.code = ? AND a.role = 'full_time'""")
+                .param(worker.get("jurisdiction").get("gridCodes").get(0).asString()).query(Long.class).single());
+        assertThat(county.get("gridWorkerId").isNull()).as("county dispatcher without grid worker").isTrue();
         for (String login : List.of("admin", "planner", "department")) {
             assertThat(ApiClient.anonymous(port).signIn(login, DemoAccounts.PASSWORD).status()).as(login).isEqualTo(200);
         }

@@ -114,6 +114,26 @@ class SignInApiTest {
     }
 
     @Test
+    void expiredSessionIsSignedOut() {
+        String login = TestAccounts.create(jdbc, "会话过期", "dispatcher_village");
+        ApiClient client = ApiClient.signedIn(port, login, TestAccounts.PASSWORD);
+        int before = client.get("/api/v1/incidents?limit=1").status();
+        int timeoutSeconds = jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
+                .param(login).query(Integer.class).single();
+
+        jdbc.sql("""
+                        UPDATE spring_session
+                        SET last_access_time = last_access_time - 3600000, expiry_time = expiry_time - 3600000
+                        WHERE principal_name = ?""")
+                .param(login).update();
+        int after = client.get("/api/v1/incidents?limit=1").status();
+
+        assertThat(before).isEqualTo(200);
+        assertThat(timeoutSeconds).as("the default 30 minutes").isEqualTo(1800);
+        assertThat(after).isEqualTo(401);
+    }
+
+    @Test
     void roleChangeAppliesOnNextRequest() {
         String login = TestAccounts.create(jdbc, "角色变更", "grid_worker_part_time");
         ApiClient client = ApiClient.signedIn(port, login, TestAccounts.PASSWORD);
