@@ -14,9 +14,9 @@ class AccountUser extends User {
 
     private final long accountId;
 
-    AccountUser(long accountId, String loginName, String passwordHash, boolean enabled,
+    AccountUser(long accountId, String loginName, String passwordHash, boolean enabled, boolean locked,
                 Collection<? extends GrantedAuthority> authorities) {
-        super(loginName, passwordHash, enabled, true, true, true, authorities);
+        super(loginName, passwordHash, enabled, true, true, !locked, authorities);
         this.accountId = accountId;
     }
 

@@ -82,6 +82,23 @@ class SignInApiTest {
     }
 
     @Test
+    void repeatedFailuresLockLoginName() {
+        String login = TestAccounts.create(jdbc, "多次失败", "planner");
+        String other = TestAccounts.create(jdbc, "未受影响", "planner");
+
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(ApiClient.anonymous(port).signIn(login, "wrong-" + attempt).status()).isEqualTo(401);
+        }
+        ApiClient.Response locked = ApiClient.anonymous(port).signIn(login.toUpperCase(java.util.Locale.ROOT),
+                TestAccounts.PASSWORD);
+        ApiClient.Response unaffected = ApiClient.anonymous(port).signIn(other, TestAccounts.PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(401);
+        assertThat(locked.json().get("detail").asString()).isEqualTo("登录名或密码错误，或账号已停用。");
+        assertThat(unaffected.status()).isEqualTo(200);
+    }
+
+    @Test
     void overlongPasswordIsWrongPassword() {
         String login = TestAccounts.create(jdbc, "长密码", "planner");
         String overlong = "密".repeat(100);

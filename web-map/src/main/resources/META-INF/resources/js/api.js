@@ -109,6 +109,11 @@ async function readJson(response) {
   if (response.ok) {
     return response.status === 204 ? null : response.json();
   }
+  if (response.status === 401 && !location.pathname.endsWith('/login.html')) {
+    // The session ended (timeout, sign-out elsewhere, account disabled): sign in again and come back.
+    const next = `${location.pathname}${location.search}${location.hash}`;
+    location.assign(`/login.html?next=${encodeURIComponent(next)}`);
+  }
   throw new ApiError(response.status, await readProblem(response));
 }
 
