@@ -82,6 +82,19 @@ class SignInPageBrowserTest {
     }
 
     @Test
+    void topBarHidesPagesOfOtherRoles() {
+        browser.signIn(port, TestAccounts.create(jdbc, "兼职网格员甲", "grid_worker_part_time"), TestAccounts.PASSWORD);
+
+        driver.get(url("/index.html"));
+        wait.until(d -> !d.findElements(By.id("account-name")).isEmpty());
+
+        assertThat(driver.findElement(By.cssSelector(".topbar__nav a[href='dispatch.html']")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector(".topbar__nav a[href='planning.html']")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".topbar__nav a[href='review.html']")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector(".topbar__admin-link"))).isEmpty();
+    }
+
+    @Test
     void administratorCreatesAccountOnAdminPage() {
         String login = "page-" + System.nanoTime() % 1_000_000_000L;
         browser.signIn(port);

@@ -4,6 +4,15 @@
 import { getJson, postJson } from './api.js';
 import { el } from './dom.js';
 
+// Pages of the top bar and the roles whose API calls they need; a link is hidden for other
+// accounts. The server checks every call again (EndpointRules), so this only tidies the bar.
+const PAGE_ROLES = {
+  'planning.html': ['dispatcher_village', 'dispatcher_township', 'dispatcher_county', 'planner', 'administrator'],
+  'review.html': ['grid_leader', 'department_handler', 'dispatcher_village', 'dispatcher_township',
+    'dispatcher_county', 'planner', 'administrator'],
+  'admin.html': ['administrator'],
+};
+
 /** Sends the browser to the sign-in page, which comes back to the current page afterwards. */
 export function goToSignIn() {
   const next = `${location.pathname}${location.search}${location.hash}`;
@@ -20,6 +29,12 @@ export async function startSessionBar() {
   if (!session.signedIn) {
     goToSignIn();
     return null;
+  }
+  for (const [page, roles] of Object.entries(PAGE_ROLES)) {
+    const allowed = session.roles.some((role) => roles.includes(role));
+    for (const link of document.querySelectorAll(`.topbar__nav a[href="${page}"]`)) {
+      link.hidden = !allowed;
+    }
   }
   const topbar = document.querySelector('.topbar');
   if (topbar) {
