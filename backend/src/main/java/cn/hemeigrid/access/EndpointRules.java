@@ -56,7 +56,7 @@ final class EndpointRules {
 
         // Residents without an account: report, track, follow, rate, and what the report page needs.
         rules.requestMatchers(POST, "/api/v1/incidents", "/api/v1/incidents/*/followers",
-                "/api/v1/incidents/*/rating").permitAll();
+                "/api/v1/incidents/nearby/*/followers", "/api/v1/incidents/*/rating").permitAll();
         rules.requestMatchers(GET, "/api/v1/incidents/nearby", "/api/v1/route", "/api/v1/categories",
                 "/api/v1/map/config", "/api/v1/layers/counties", "/api/v1/layers/townships",
                 "/api/v1/layers/villages", "/api/v1/layers/grids").permitAll();

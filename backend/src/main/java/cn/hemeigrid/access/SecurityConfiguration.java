@@ -78,6 +78,7 @@ class SecurityConfiguration {
         return new OrRequestMatcher(
                 paths.matcher(HttpMethod.POST, "/api/v1/incidents"),
                 paths.matcher(HttpMethod.POST, "/api/v1/incidents/*/followers"),
+                paths.matcher(HttpMethod.POST, "/api/v1/incidents/nearby/*/followers"),
                 paths.matcher(HttpMethod.POST, "/api/v1/incidents/*/rating"),
                 paths.matcher("/open311/**"));
     }

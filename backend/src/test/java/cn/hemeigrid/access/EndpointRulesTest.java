@@ -68,6 +68,7 @@ class EndpointRulesTest {
                 new Rule("POST", "/api/v1/incidents", report, "planner", null, true),
                 new Rule("GET", "/api/v1/incidents/" + trackingCode, null, "planner", null, true),
                 new Rule("POST", "/api/v1/incidents/" + trackingCode + "/followers", "{}", "planner", null, true),
+                new Rule("POST", "/api/v1/incidents/nearby/0/followers", "{}", "planner", null, true),
                 new Rule("POST", "/api/v1/incidents/" + trackingCode + "/rating", "{\"score\":5}", "planner", null, true),
                 new Rule("GET", "/api/v1/incidents/nearby?lon=95.1&lat=36.1&category=0501", null, "planner", null, true),
                 new Rule("GET", "/api/v1/route?lon=95.1&lat=36.1", null, "planner", null, true),
