@@ -5,13 +5,13 @@ import java.util.Locale;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
- * The person or process that took a workflow step. Staff have a name; the reporter, a resident rating the result and
- * the escalation job do not.
+ * The person or process that took a workflow step. Staff are signed-in accounts with a display
+ * name; the reporter, a resident rating the result and the escalation job have neither.
  *
- * <p>NOTE: the server has no authentication yet, so a staff name is whatever the request
- * sent. It is recorded as typed and is not a verified identity.
+ * @param accountId the signed-in account of a staff step, null for the others and for staff
+ *                  steps built without an account (unit tests of the intent methods)
  */
-public record Actor(Kind kind, String name) {
+public record Actor(Kind kind, String name, Long accountId) {
 
     static final int MAX_NAME_LENGTH = 64;
 
@@ -23,12 +23,12 @@ public record Actor(Kind kind, String name) {
         }
     }
 
-    public static final Actor REPORTER = new Actor(Kind.REPORTER, null);
-    public static final Actor RESIDENT = new Actor(Kind.RESIDENT, null);
-    public static final Actor SYSTEM = new Actor(Kind.SYSTEM, null);
+    public static final Actor REPORTER = new Actor(Kind.REPORTER, null, null);
+    public static final Actor RESIDENT = new Actor(Kind.RESIDENT, null, null);
+    public static final Actor SYSTEM = new Actor(Kind.SYSTEM, null, null);
 
     /**
-     * Validates a staff member's name from a request.
+     * Validates a staff member's name, for steps taken without a signed-in account.
      *
      * @throws RejectedRequestException 400 when the name is missing or longer than 64 characters
      */
@@ -40,7 +40,13 @@ public record Actor(Kind kind, String name) {
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME_LENGTH) {
             throw RejectedRequestException.badRequest("workflow.actor-too-long", MAX_NAME_LENGTH);
         }
-        return new Actor(Kind.STAFF, trimmed);
+        return new Actor(Kind.STAFF, trimmed, null);
+    }
+
+    /** Creates the actor of a staff step taken by a signed-in account, recorded under its display name and id. */
+    public static Actor account(long accountId, String displayName) {
+        Actor named = staff(displayName);
+        return new Actor(Kind.STAFF, named.name(), accountId);
     }
 
     boolean isStaff() {

@@ -75,6 +75,7 @@ public class Incident {
     private String source;
 
     private String ownerName;
+    private Long ownerAccountId;
     private Instant acceptedAt;
     private Instant dispatchedAt;
     private Instant handledAt;
@@ -150,6 +151,7 @@ public class Incident {
         IncidentStatus from = guard(WorkflowAction.ACCEPT);
 
         ownerName = step.actor().name();
+        ownerAccountId = step.actor().accountId();
         acceptedAt = step.at();
         moveTo(WorkflowAction.ACCEPT, from, step);
     }
@@ -480,6 +482,11 @@ public class Incident {
     /** Returns the first receiver who accepted the incident, or null before acceptance. */
     public String ownerName() {
         return ownerName;
+    }
+
+    /** Returns the account that accepted the incident, or null before acceptance or for older rows. */
+    public Long ownerAccountId() {
+        return ownerAccountId;
     }
 
     public Instant acceptedAt() {

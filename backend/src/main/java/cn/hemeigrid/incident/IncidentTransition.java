@@ -38,6 +38,7 @@ public class IncidentTransition {
     private String toStatus;
     private String actorKind;
     private String actorName;
+    private Long actorAccountId;
     private Instant occurredAt;
     private String note;
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -54,6 +55,7 @@ public class IncidentTransition {
         this.toStatus = to.code();
         this.actorKind = step.actor().kind().code();
         this.actorName = step.actor().name();
+        this.actorAccountId = step.actor().accountId();
         this.occurredAt = step.at();
         this.note = step.hasNote() ? step.note().strip() : null;
         this.photoRefs = step.photoRefs();

@@ -18,8 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.Account;
+import cn.hemeigrid.access.AuditLog;
+import cn.hemeigrid.access.CurrentAccount;
 import cn.hemeigrid.access.Jurisdiction;
 import cn.hemeigrid.access.JurisdictionCondition;
+import cn.hemeigrid.access.Role;
 import cn.hemeigrid.catalogue.Deadlines;
 import cn.hemeigrid.catalogue.MatterCatalogue;
 import cn.hemeigrid.catalogue.MatterCategory;
@@ -51,10 +55,12 @@ public class IncidentWorkflow {
     private final IncidentFollowers followers;
     private final MessageSource messages;
     private final Clock clock;
+    private final CurrentAccount currentAccount;
+    private final AuditLog audit;
 
     IncidentWorkflow(Incidents incidents, MatterCatalogue catalogue, WorkingCalendars calendars, WorkflowViews views,
                      WorkflowProperties properties, JdbcClient jdbc, IncidentFollowers followers,
-                     MessageSource messages, Clock clock) {
+                     MessageSource messages, Clock clock, CurrentAccount currentAccount, AuditLog audit) {
         this.incidents = incidents;
         this.catalogue = catalogue;
         this.calendars = calendars;
@@ -64,12 +70,15 @@ public class IncidentWorkflow {
         this.followers = followers;
         this.messages = messages;
         this.clock = clock;
+        this.currentAccount = currentAccount;
+        this.audit = audit;
     }
 
     /**
-     * A staff request for one step. Besides actor, note and photos, {@code reason} is read by
+     * A staff request for one step. Besides note and photos, {@code reason} is read by
      * reject, {@code duplicateOf} by mark_duplicate, {@code handlerRoute} by dispatch and
-     * reroute, {@code department} by dispatch.
+     * reroute, {@code department} by dispatch. {@code actor} is ignored: the step is recorded
+     * under the signed-in account.
      */
     public record TransitionRequest(String action, String actor, String note, List<String> photos, String reason,
                                     Long duplicateOf, String handlerRoute, String department) {
@@ -79,9 +88,8 @@ public class IncidentWorkflow {
     @Transactional
     public WorkflowView apply(Jurisdiction jurisdiction, long id, TransitionRequest request) {
         WorkflowAction action = staffAction(request.action());
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
-                note(request.note(), "note"),
-                photos(request.photos()));
+        WorkflowStep step = new WorkflowStep(signedInActor(WorkflowRoles.allowedFor(action)), clock.instant(),
+                note(request.note(), "note"), photos(request.photos()));
         Incident incident = action == WorkflowAction.MARK_DUPLICATE
                 ? lockWithOriginal(jurisdiction, id, request.duplicateOf())
                 : lock(jurisdiction, id);
@@ -100,6 +108,7 @@ public class IncidentWorkflow {
             default -> throw new IllegalStateException("Not a staff transition: " + action);
         }
         incidents.flush();
+        audit.record("incident." + action.code(), "incident", id, incident.status().code());
 
         log.info("Incident {}: {} by {}, now {}", id, action.code(), step.actor().name(), incident.status().code());
         return views.of(incident);
@@ -111,9 +120,8 @@ public class IncidentWorkflow {
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
     public WorkflowView summon(Jurisdiction jurisdiction, long id, SummonsRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
-                note(request.reason(), "reason"),
-                List.of());
+        WorkflowStep step = new WorkflowStep(signedInActor(WorkflowRoles.SUMMONERS), clock.instant(),
+                note(request.reason(), "reason"), List.of());
         Set<String> departments = departments(request.departments());
         Instant responseDeadline = step.at().plus(responseLimit(request.responseHours()));
         Incident incident = lock(jurisdiction, id);
@@ -122,6 +130,7 @@ public class IncidentWorkflow {
             incident.summon(step, department, responseDeadline);
         }
         incidents.flush();
+        audit.record("incident.summon", "incident", id, String.join(",", departments));
 
         log.info("Incident {}: {} summoned {}", id, step.actor().name(), departments);
         return views.of(incident);
@@ -133,13 +142,13 @@ public class IncidentWorkflow {
     /** Records a summoned department's answer. */
     @Transactional
     public WorkflowView answerSummons(Jurisdiction jurisdiction, long id, long summonsId, AnswerRequest request) {
-        WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(),
-                note(request.answer(), "answer"),
-                List.of());
+        WorkflowStep step = new WorkflowStep(signedInActor(WorkflowRoles.SUMMONS_ANSWERERS), clock.instant(),
+                note(request.answer(), "answer"), List.of());
         Incident incident = lock(jurisdiction, id);
 
         incident.answerSummons(summonsId, step);
         incidents.flush();
+        audit.record("incident.answer_summons", "incident", id, "summons " + summonsId);
 
         log.info("Incident {}: summons {} answered by {}", id, summonsId, step.actor().name());
         return views.of(incident);
@@ -234,6 +243,16 @@ public class IncidentWorkflow {
                 .query(Long.class)
                 .optional()
                 .isPresent();
+    }
+
+    /**
+     * Returns the signed-in account as the actor of a staff step.
+     *
+     * @throws RejectedRequestException 401 without sign-in, 403 when the account has none of the roles
+     */
+    private Actor signedInActor(Set<Role> allowed) {
+        Account account = currentAccount.requireAny(allowed.toArray(Role[]::new));
+        return Actor.account(account.id(), account.displayName());
     }
 
     private Instant handlingDeadlineFrom(Incident incident, Instant from) {

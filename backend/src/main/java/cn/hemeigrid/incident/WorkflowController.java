@@ -17,8 +17,8 @@ import cn.hemeigrid.access.CurrentJurisdiction;
  * jurisdiction: an incident outside it gets the same 404 as a missing one, for reading and for
  * every step. Residents use the tracking code instead (see {@link IncidentController}).
  *
- * <p>NOTE: these endpoints are not authenticated yet. The actor's name comes from the request
- * body and is recorded as sent.
+ * <p>Every step is recorded under the signed-in account. The URL rules admit the staff roles,
+ * and {@code WorkflowRoles} then checks the role against the requested action.
  */
 @RestController
 class WorkflowController {

@@ -11,6 +11,7 @@ import cn.hemeigrid.CodeName;
  * caller's jurisdiction, so it is the one view with the reporter's contact in full.
  *
  * @param reporterContact  the contact the reporter gave, unmasked, or null
+ * @param ownerAccountId   the account that accepted the incident (first receiver), or null
  * @param runningDeadline  the deadline of the current state, or null once handled
  * @param allowedActions   the steps a staff member can take in the current state
  */
@@ -20,6 +21,7 @@ public record WorkflowView(
         String statusName,
         String ownerName,
         String reporterContact,
+        Long ownerAccountId,
         CodeName category,
         CodeName handlerRoute,
         CodeName department,

@@ -39,6 +39,7 @@ class WorkflowViews {
                 labels.of("incident.status", status.code()),
                 incident.ownerName(),
                 incident.reporterContact(),
+                incident.ownerAccountId(),
                 named("matter_category", incident.categoryCode()),
                 named("handler_route", incident.handlerRouteCode()),
                 named("department", incident.departmentCode()),

@@ -18,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.AuditLog;
 import cn.hemeigrid.planning.geometry.CheckedShape;
 import cn.hemeigrid.planning.geometry.Finding;
 import cn.hemeigrid.planning.geometry.Neighbour;
@@ -41,14 +42,17 @@ class GridImport {
     private final FindingFeatures findingFeatures;
     private final MessageSource messages;
 
+    private final AuditLog audit;
+
     GridImport(ShapeChecks checks, PlanningAreas areas, GridCodes codes, PlannedGrids grids,
-               FindingFeatures findingFeatures, MessageSource messages) {
+               FindingFeatures findingFeatures, MessageSource messages, AuditLog audit) {
         this.checks = checks;
         this.areas = areas;
         this.codes = codes;
         this.grids = grids;
         this.findingFeatures = findingFeatures;
         this.messages = messages;
+        this.audit = audit;
     }
 
     /** A problem of one feature, with the severity of a finding: rejected, warning or repaired. */
@@ -125,6 +129,7 @@ class GridImport {
                     grid.attributes().dedicatedType(), null, grid.shape()), "imported");
             created.add(grid.code().value());
         }
+        audit.record("grid.import", "village", String.join(",", villages), "created " + created);
         log.info("Imported {} grids into villages {}", created.size(), villages);
         return new Report(true, true, report.features(), report.findings(), created, null, null);
     }

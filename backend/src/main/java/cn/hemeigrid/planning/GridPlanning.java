@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.AuditLog;
 import cn.hemeigrid.planning.geometry.CheckedShape;
 import cn.hemeigrid.planning.geometry.Finding;
 import cn.hemeigrid.planning.geometry.GridGeometry;
@@ -34,13 +35,16 @@ public class GridPlanning {
     private final GridCodeAssignment codes;
     private final FindingFeatures findingFeatures;
 
+    private final AuditLog audit;
+
     GridPlanning(PlannedGrids grids, PlanningAreas areas, ShapeChecks checks, GridCodeAssignment codes,
-                 FindingFeatures findingFeatures) {
+                 FindingFeatures findingFeatures, AuditLog audit) {
         this.grids = grids;
         this.areas = areas;
         this.checks = checks;
         this.codes = codes;
         this.findingFeatures = findingFeatures;
+        this.audit = audit;
     }
 
     /** The grids a change created or changed, the grids it retired, and its repairs and warnings. */
@@ -69,6 +73,7 @@ public class GridPlanning {
         grids.recordChange("created");
         grids.insert(new PlannedGrids.NewGrid(code, attributes.name(), attributes.kind(), attributes.dedicatedType(),
                 attributes.onlineGroup(), shape));
+        audit.record("grid.create", "grid", code.value(), "village " + village.code());
         log.info("Grid {} created in village {}", code, village.code());
         return new Outcome(List.of(current(code.value())), List.of(), findings);
     }
@@ -86,6 +91,7 @@ public class GridPlanning {
 
         grids.recordChange("reshaped");
         grids.updateShape(grid.id(), shape);
+        audit.record("grid.reshape", "grid", grid.code(), "from version " + grid.version());
         log.info("Grid {} reshaped from version {}", grid.code(), grid.version());
         return new Outcome(List.of(current(grid.code())), List.of(), findings);
     }
@@ -126,6 +132,7 @@ public class GridPlanning {
         grids.recordChange("attributes_edited");
         grids.updateAttributes(grid.id(), attributes.name(), attributes.kind(), attributes.dedicatedType(),
                 attributes.onlineGroup());
+        audit.record("grid.edit_attributes", "grid", grid.code(), "from version " + grid.version());
         log.info("Grid {} attributes edited from version {}", grid.code(), grid.version());
         return new Outcome(List.of(current(grid.code())), List.of(), findings);
     }
@@ -143,6 +150,7 @@ public class GridPlanning {
 
         grids.recordChange("retired");
         grids.retire(grid.id());
+        audit.record("grid.retire", "grid", grid.code(), "at version " + grid.version());
         log.info("Grid {} retired at version {}", grid.code(), grid.version());
         return new Outcome(List.of(), List.of(current(grid.code())), findings);
     }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.AuditLog;
 import cn.hemeigrid.planning.geometry.DrawnLines;
 import cn.hemeigrid.planning.geometry.Finding;
 import cn.hemeigrid.planning.geometry.FindingKind;
@@ -37,11 +38,15 @@ public class GridRestructuring {
     private final ShapeChecks checks;
     private final GridCodeAssignment codes;
 
-    GridRestructuring(GridPlanning planning, PlannedGrids grids, ShapeChecks checks, GridCodeAssignment codes) {
+    private final AuditLog audit;
+
+    GridRestructuring(GridPlanning planning, PlannedGrids grids, ShapeChecks checks, GridCodeAssignment codes,
+                      AuditLog audit) {
         this.planning = planning;
         this.grids = grids;
         this.checks = checks;
         this.codes = codes;
+        this.audit = audit;
     }
 
     /**
@@ -81,6 +86,7 @@ public class GridRestructuring {
             grids.copyTeam(grid.id(), id);
             created.add(planning.current(newCodes.get(i).value()));
         }
+        audit.record("grid.split", "grid", grid.code(), "into " + newCodes);
         log.info("Grid {} split into {}", grid.code(), newCodes);
         return new GridPlanning.Outcome(created, List.of(planning.current(grid.code())), List.of());
     }
@@ -140,6 +146,7 @@ public class GridRestructuring {
             grids.addLineage(grid.id(), id, "merged");
             grids.copyTeam(grid.id(), id);
         }
+        audit.record("grid.merge", "grid", code, "from " + versions.keySet());
         log.info("Grids {} merged into {}", versions.keySet(), code);
         List<PlannedGrid> retired = merged.stream().map(grid -> planning.current(grid.code())).toList();
         return new GridPlanning.Outcome(List.of(planning.current(code.value())), retired, List.of());

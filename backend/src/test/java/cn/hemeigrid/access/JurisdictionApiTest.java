@@ -42,6 +42,9 @@ class JurisdictionApiTest {
     IncidentWorkflow workflow;
 
     @Autowired
+    cn.hemeigrid.access.Accounts accounts;
+
+    @Autowired
     JurisdictionOverride jurisdiction;
 
     ApiClient api;
@@ -52,7 +55,7 @@ class JurisdictionApiTest {
     void report() {
         api = new ApiClient(port);
         TwoTownships.insert(jdbc);
-        incidents = JurisdictionFixtures.report(intake, workflow);
+        incidents = JurisdictionFixtures.report(intake, workflow, accounts);
         jurisdiction.set(VILLAGE_A);
     }
 

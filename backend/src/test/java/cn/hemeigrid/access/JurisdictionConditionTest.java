@@ -30,12 +30,15 @@ class JurisdictionConditionTest {
     @Autowired
     IncidentWorkflow workflow;
 
+    @Autowired
+    cn.hemeigrid.access.Accounts accounts;
+
     JurisdictionFixtures incidents;
 
     @BeforeEach
     void insertTownships() {
         TwoTownships.insert(jdbc);
-        incidents = JurisdictionFixtures.report(intake, workflow);
+        incidents = JurisdictionFixtures.report(intake, workflow, accounts);
     }
 
     @Test

@@ -16,18 +16,35 @@ public record JurisdictionFixtures(long cityManagementA, long cityManagementB, l
     public static final String CONTACT = "13812345678";
     public static final String MASKED_CONTACT = "138****5678";
 
-    public static JurisdictionFixtures report(IncidentIntake intake, IncidentWorkflow workflow) {
+    /** Reports the four incidents, then accepts and summons one as the test administrator. */
+    public static JurisdictionFixtures report(IncidentIntake intake, IncidentWorkflow workflow, Accounts accounts) {
         long cityManagementA = report(intake, TwoTownships.LON_A, "0501");
         long cityManagementB = report(intake, TwoTownships.LON_B, "0501");
         long waterB = report(intake, TwoTownships.LON_B, "0304");
         long summonedA = report(intake, TwoTownships.LON_A, "0501");
 
         Jurisdiction wholeCity = new Jurisdiction.WholeCity();
-        workflow.apply(wholeCity, summonedA, new IncidentWorkflow.TransitionRequest("accept", "调度员甲", null, null,
-                null, null, null, null));
-        workflow.summon(wholeCity, summonedA, new IncidentWorkflow.SummonsRequest("调度员甲", List.of("water"),
-                "管道破裂需水务到场", null));
+        signInAsTestAdministrator(accounts);
+        try {
+            workflow.apply(wholeCity, summonedA, new IncidentWorkflow.TransitionRequest("accept", "调度员甲", null, null,
+                    null, null, null, null));
+            workflow.summon(wholeCity, summonedA, new IncidentWorkflow.SummonsRequest("调度员甲", List.of("water"),
+                    "管道破裂需水务到场", null));
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
         return new JurisdictionFixtures(cityManagementA, cityManagementB, waterB, summonedA);
+    }
+
+    /**
+     * Signs the current thread in as the test administrator, for service calls that record the
+     * signed-in account. Callers clear the security context afterwards.
+     */
+    public static void signInAsTestAdministrator(Accounts accounts) {
+        Account administrator = accounts.findByLoginName(cn.hemeigrid.ApiClient.TEST_ADMIN_LOGIN).orElseThrow();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(administrator, null,
+                        List.of()));
     }
 
     public List<Long> all() {

@@ -65,17 +65,6 @@ class TextLimitMessagesTest {
     }
 
     @Test
-    void actorNameStatesLimit() {
-        long id = api.postJson("/api/v1/incidents", TestReports.json()).json().get("id").asLong();
-
-        ApiClient.Response response = api.postJson("/api/v1/incidents/" + id + "/transitions",
-                ApiClient.json(Map.of("action", "accept", "actor", "王".repeat(65))));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(detail(response)).contains("最多 64 个字");
-    }
-
-    @Test
     void workflowNoteStatesFieldAndLimit() {
         long id = api.postJson("/api/v1/incidents", TestReports.json()).json().get("id").asLong();
 

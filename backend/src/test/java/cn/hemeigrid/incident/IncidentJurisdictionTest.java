@@ -43,6 +43,9 @@ class IncidentJurisdictionTest {
     IncidentWorkflow workflow;
 
     @Autowired
+    cn.hemeigrid.access.Accounts accounts;
+
+    @Autowired
     IncidentQueries queries;
 
     JurisdictionFixtures incidents;
@@ -50,7 +53,13 @@ class IncidentJurisdictionTest {
     @BeforeEach
     void report() {
         TwoTownships.insert(jdbc);
-        incidents = JurisdictionFixtures.report(intake, workflow);
+        incidents = JurisdictionFixtures.report(intake, workflow, accounts);
+        JurisdictionFixtures.signInAsTestAdministrator(accounts);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
     }
 
     @Test

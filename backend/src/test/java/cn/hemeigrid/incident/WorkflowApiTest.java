@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import cn.hemeigrid.TestAccounts;
 import cn.hemeigrid.TestCity;
 import tools.jackson.databind.JsonNode;
 
@@ -40,11 +41,15 @@ class WorkflowApiTest {
     @Test
     void closedLoopFromReportToRating() {
         Reported incident = report();
+        ApiClient receiver = TestAccounts.signedIn(jdbc, port, "李受理", "dispatcher_township");
 
-        step(incident.id(), "accept", "李受理", null);
+        JsonNode accepted = receiver.postJson("/api/v1/incidents/" + incident.id() + "/transitions",
+                ApiClient.json(Map.of("action", "accept"))).json();
         step(incident.id(), "dispatch", "王调度", null);
         step(incident.id(), "start_handling", "赵处置", null);
-        JsonNode handled = step(incident.id(), "mark_handled", "赵处置", "摊贩已劝离，路口恢复通行。");
+        ApiClient handler = TestAccounts.signedIn(jdbc, port, "赵处置", "grid_worker_full_time");
+        JsonNode handled = handler.postJson("/api/v1/incidents/" + incident.id() + "/transitions", ApiClient.json(
+                Map.of("action", "mark_handled", "note", "摊贩已劝离，路口恢复通行。"))).json();
         JsonNode closed = step(incident.id(), "close", "钱网格员", "现场核查属实。");
         ApiClient.Response rated = api.postJson("/api/v1/incidents/" + incident.trackingCode() + "/rating",
                 "{\"score\":5,\"comment\":\"处理很快\"}");
@@ -52,6 +57,7 @@ class WorkflowApiTest {
         assertThat(handled.get("status").asString()).isEqualTo("handled");
         assertThat(closed.get("status").asString()).isEqualTo("closed");
         assertThat(closed.get("ownerName").asString()).isEqualTo("李受理");
+        assertThat(closed.get("ownerAccountId").asLong()).isEqualTo(accepted.get("ownerAccountId").asLong());
         assertThat(rated.status()).as(rated.text()).isEqualTo(200);
         assertThat(rated.json().get("status").asString()).isEqualTo("rated");
         JsonNode history = api.get("/api/v1/incidents/" + incident.id() + "/transitions").json();
@@ -84,7 +90,7 @@ class WorkflowApiTest {
     void badStepRequestsAreRejected() {
         Reported incident = report();
 
-        ApiClient.Response noActor = transition(incident.id(), Map.of("action", "accept"));
+        ApiClient.Response noAction = transition(incident.id(), Map.of("actor", "王调度"));
         ApiClient.Response unknownAction = transition(incident.id(), Map.of("action", "approve", "actor", "王调度"));
         ApiClient.Response unknownRoute = transition(incident.id(),
                 Map.of("action", "reroute", "actor", "王调度", "handlerRoute", "nowhere", "note", "理由"));
@@ -92,8 +98,8 @@ class WorkflowApiTest {
         ApiClient.Response badPhoto = transition(incident.id(),
                 Map.of("action", "accept", "actor", "王调度", "photos", List.of("has blank")));
 
-        assertThat(noActor.status()).isEqualTo(400);
-        assertThat(noActor.json().get("detail").asString()).contains("actor");
+        assertThat(noAction.status()).isEqualTo(400);
+        assertThat(noAction.json().get("detail").asString()).contains("action");
         assertThat(unknownAction.status()).isEqualTo(400);
         assertThat(unknownAction.json().get("detail").asString()).contains("approve");
         assertThat(unknownRoute.status()).isEqualTo(400);
@@ -209,7 +215,8 @@ class WorkflowApiTest {
     void ownerListShowsAcceptedIncidents() {
         Reported incident = report();
         String owner = "首接人" + incident.id();
-        step(incident.id(), "accept", owner, null);
+        TestAccounts.signedIn(jdbc, port, owner, "dispatcher_village")
+                .postJson("/api/v1/incidents/" + incident.id() + "/transitions", ApiClient.json(Map.of("action", "accept")));
         step(incident.id(), "dispatch", "王调度", null);
 
         JsonNode list = api.get("/api/v1/incidents?open=true&owner=" + java.net.URLEncoder.encode(owner,

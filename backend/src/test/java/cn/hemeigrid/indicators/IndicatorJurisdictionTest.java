@@ -38,6 +38,9 @@ class IndicatorJurisdictionTest {
     IncidentWorkflow workflow;
 
     @Autowired
+    cn.hemeigrid.access.Accounts accounts;
+
+    @Autowired
     Indicators indicators;
 
     @Autowired
@@ -51,7 +54,7 @@ class IndicatorJurisdictionTest {
     @BeforeEach
     void report() {
         TwoTownships.insert(jdbc);
-        JurisdictionFixtures.report(intake, workflow);
+        JurisdictionFixtures.report(intake, workflow, accounts);
         String date = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         today = IndicatorPeriod.parse(date, date);
     }

@@ -232,9 +232,8 @@ class GridFileApiTest {
         insertDedicatedGrid(3, village.cells(1, 1, 2, 2));
         JsonNode before = api.get("/api/v1/planning/export?unit=" + village.villageCode() + "&format=geojson").json();
 
-        HttpResponse<byte[]> exported = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/api/v1/planning/export?unit=" + village.villageCode()
-                                + "&format=gpkg")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> exported = api.getBytes("/api/v1/planning/export?unit=" + village.villageCode()
+                + "&format=gpkg");
 
         assertThat(exported.statusCode()).isEqualTo(200);
         assertThat(exported.headers().firstValue("Content-Type")).hasValue("application/geopackage+sqlite3");

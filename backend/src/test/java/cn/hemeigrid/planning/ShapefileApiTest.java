@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -170,10 +169,8 @@ class ShapefileApiTest {
                 .query(Integer.class).single()).isZero();
     }
 
-    private HttpResponse<byte[]> exportShapefile() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/planning/export?unit=" + village.villageCode() + "&format=shp")).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<byte[]> exportShapefile() {
+        return api.getBytes("/api/v1/planning/export?unit=" + village.villageCode() + "&format=shp");
     }
 
     private ApiClient.Response importZip(String crs, boolean commit, byte[] zip) {

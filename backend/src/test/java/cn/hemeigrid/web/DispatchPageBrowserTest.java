@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import cn.hemeigrid.TestAccounts;
 import tools.jackson.databind.JsonNode;
 
 /** The dispatcher page (dispatch.html) in headless Chromium against the running application. */
@@ -47,7 +48,7 @@ class DispatchPageBrowserTest {
     @BeforeEach
     void startBrowser() {
         api = new ApiClient(port);
-        browser = HeadlessChromium.start(1280, 800);
+        browser = HeadlessChromium.start(1280, 800).signIn(port);
         driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
@@ -103,6 +104,7 @@ class DispatchPageBrowserTest {
 
         // The queue and the workflow panel are rebuilt after each step, so found elements can go stale.
         wait.ignoring(StaleElementReferenceException.class);
+        browser.signIn(port, TestAccounts.create(jdbc, "王调度", "dispatcher_township"), TestAccounts.PASSWORD);
         driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11150/114.41600");
         wait.until(d -> d.findElements(By.cssSelector("#filter-category option")).size() > 1);
         driver.findElement(By.id("in-view")).click();
@@ -122,7 +124,7 @@ class DispatchPageBrowserTest {
         assertThat(warning).isIn("green", "yellow", "red");
 
         WebElement accept = wait.until(d -> visibleAction(d, "accept"));
-        driver.findElement(By.id("actor-name")).sendKeys("王调度");
+        wait.until(d -> d.findElement(By.id("actor-name")).getText().equals("王调度"));
         accept.click();
         wait.until(d -> d.findElement(By.id("workflow-status")).getText().equals("已受理"));
 
@@ -133,7 +135,7 @@ class DispatchPageBrowserTest {
         JsonNode workflow = api.get("/api/v1/incidents/" + id + "/workflow").json();
         assertThat(workflow.get("status").asString()).isEqualTo("dispatched");
         assertThat(workflow.get("ownerName").asString()).isEqualTo("王调度");
-        assertThat(driver.executeScript("return localStorage.getItem('hemei.dispatch.actor')")).isEqualTo("王调度");
+        assertThat(driver.findElement(By.id("account-name")).getText()).isEqualTo("王调度");
         assertThat(driver.findElement(By.id("workflow-error")).isDisplayed()).isFalse();
     }
 
@@ -180,7 +182,7 @@ class DispatchPageBrowserTest {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         ApiClient.Response accepted = api.postJson("/api/v1/incidents/" + id + "/transitions",
-                "{\"action\":\"accept\",\"actor\":\"李受理\"}");
+                "{\"action\":\"accept\"}");
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
         String reason = "<i>无证</i>经营且占道，超出社区权责";
 
@@ -189,7 +191,6 @@ class DispatchPageBrowserTest {
         wait.until(d -> (Boolean) driver.executeScript("return Boolean(window.hemeiDispatch)"));
         showWorkflowPanel(id);
         wait.until(d -> d.findElement(By.id("summons-none")).isDisplayed());
-        driver.findElement(By.id("actor-name")).sendKeys("社区书记");
         driver.findElement(By.cssSelector("#summons-form-box summary")).click();
         driver.findElement(By.cssSelector("#summons-departments input[value='city_management']")).click();
         driver.findElement(By.cssSelector("#summons-departments input[value='market_regulation']")).click();
@@ -217,7 +218,7 @@ class DispatchPageBrowserTest {
                 .click();
         wait.until(d -> "answered".equals(summonsItem(firstId).getDomAttribute("data-state")));
 
-        assertThat(summonsItem(firstId).getText()).contains("已答复").contains("答复：城管中队已到场，责令整改（社区书记");
+        assertThat(summonsItem(firstId).getText()).contains("已答复").contains("答复：城管中队已到场，责令整改（测试管理员");
         JsonNode summons = api.get("/api/v1/incidents/" + id + "/workflow").json().get("summons");
         assertThat(summons.get(0).get("answered").asBoolean()).isTrue();
         assertThat(summons.get(1).get("answered").asBoolean()).isFalse();
@@ -246,13 +247,12 @@ class DispatchPageBrowserTest {
                  "description":"门店外摆占道。","channel":"app"}
                 """);
         long id = created.json().get("id").asLong();
-        api.postJson("/api/v1/incidents/" + id + "/transitions", "{\"action\":\"accept\",\"actor\":\"李受理\"}");
+        api.postJson("/api/v1/incidents/" + id + "/transitions", "{\"action\":\"accept\"}");
 
         driver.get("http://127.0.0.1:" + port + "/dispatch.html#map=16/23.11400/114.41850");
         wait.until(d -> (Boolean) driver.executeScript("return Boolean(window.hemeiDispatch)"));
         showWorkflowPanel(id);
         wait.until(d -> d.findElement(By.id("summons-none")).isDisplayed());
-        driver.findElement(By.id("actor-name")).sendKeys("社区书记");
         driver.findElement(By.cssSelector("#summons-form-box summary")).click();
         driver.findElement(By.id("summons-reason")).sendKeys("需要部门到场");
         driver.findElement(By.id("summons-submit")).click();

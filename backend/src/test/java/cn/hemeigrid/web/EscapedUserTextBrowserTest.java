@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.hemeigrid.ApiClient;
+import cn.hemeigrid.TestAccounts;
 import cn.hemeigrid.PostgisTest;
 import cn.hemeigrid.TestReports;
 
@@ -44,6 +45,9 @@ class EscapedUserTextBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ApiClient api;
     HeadlessChromium browser;
@@ -101,7 +105,7 @@ class EscapedUserTextBrowserTest {
             excerpts.add(payload.length() > 60 ? payload.substring(0, 60) : payload);
         }
 
-        driver.get(url("/index.html#map=18/" + LAT + "/" + LON));
+        openStaffPage("/index.html#map=18/" + LAT + "/" + LON);
         wait.until(d -> allLayersSettled("hemeiMap"));
         @SuppressWarnings("unchecked")
         List<String> popups = (List<String>) driver.executeScript("""
@@ -127,7 +131,10 @@ class EscapedUserTextBrowserTest {
     void workflowPanelShowsStaffTextLiterally() {
         Reported reported = report(PAYLOADS.get(2));
         String actor = "<b onmouseover=\"window.__xss=7\">王</b>";
-        step(reported.id(), Map.of("action", "accept", "actor", actor, "note", PAYLOADS.get(0)));
+        ApiClient staff = TestAccounts.signedIn(jdbc, port, actor, "dispatcher_county");
+        ApiClient.Response accepted = staff.postJson("/api/v1/incidents/" + reported.id() + "/transitions",
+                ApiClient.json(Map.of("action", "accept", "note", PAYLOADS.get(0))));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
 
         openStaffPage("/dispatch.html");
         wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
@@ -143,11 +150,9 @@ class EscapedUserTextBrowserTest {
         assertNothingRan();
     }
 
-    /**
-     * Opens a staff page. Staff pages are open to everyone today; once staff sign in, this
-     * method signs in first.
-     */
+    /** Signs in as the test administrator and opens a staff page. */
     private void openStaffPage(String path) {
+        browser.signIn(port);
         driver.get(url(path));
     }
 

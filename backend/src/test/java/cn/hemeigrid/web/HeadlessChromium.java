@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 import cn.hemeigrid.ApiClient;
@@ -96,6 +99,28 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Signs in as the test administrator through the sign-in page, so the staff pages open
+     * afterwards. The session cookie stays in this browser's profile until it closes.
+     */
+    HeadlessChromium signIn(int port) {
+        return signIn(port, ApiClient.TEST_ADMIN_LOGIN, ApiClient.TEST_ADMIN_PASSWORD);
+    }
+
+    /** Signs in through the sign-in page with the given account; fails the test when the page stays open. */
+    HeadlessChromium signIn(int port, String login, String password) {
+        driver.get("http://127.0.0.1:" + port + "/login.html?next=/login.html%3Fsigned-in");
+        driver.findElement(By.id("login-name")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().endsWith("?signed-in"));
+        } catch (TimeoutException timeout) {
+            fail("Sign-in as " + login + " failed: " + driver.findElement(By.id("error")).getText());
+        }
+        return this;
     }
 
     /**

@@ -85,7 +85,7 @@ class InitialMapViewBrowserTest {
 
     /** Starts a browser of the given size, opens a page and waits until its test hook has a map. */
     private void open(String page, String hook, int width, int height) {
-        browser = HeadlessChromium.start(width, height);
+        browser = HeadlessChromium.start(width, height).signIn(port);
         driver = browser.driver();
         driver.get("http://127.0.0.1:" + port + "/" + page);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(

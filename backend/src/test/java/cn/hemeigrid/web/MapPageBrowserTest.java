@@ -38,7 +38,7 @@ class MapPageBrowserTest {
 
     @BeforeEach
     void startBrowser() {
-        browser = HeadlessChromium.start(1280, 800);
+        browser = HeadlessChromium.start(1280, 800).signIn(port);
         driver = browser.driver();
     }
 

@@ -55,7 +55,7 @@ class PlanningFilesBrowserTest {
         village = new TestVillage(jdbc, "89", 112.90, 20.90);
         village.delete();
         village.insert();
-        browser = HeadlessChromium.start(1280, 900);
+        browser = HeadlessChromium.start(1280, 900).signIn(port);
         driver = browser.driver();
     }
 
@@ -103,7 +103,6 @@ class PlanningFilesBrowserTest {
         try {
             openVillage();
             selectFirstGrid();
-            driver.findElement(By.name("actor")).sendKeys("张规划");
             driver.findElement(By.name("workerName")).sendKeys("历史网格长");
             wait(Duration.ofSeconds(10))
                     .until(d -> d.findElements(By.cssSelector("select[name=workerId] option")).size() == 1);
@@ -114,7 +113,7 @@ class PlanningFilesBrowserTest {
             wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("team-history-list")).getAttribute("textContent")
                     .contains("历史网格长"));
             String history = driver.findElement(By.id("team-history-list")).getAttribute("textContent");
-            assertThat(history).contains("网格长 历史网格长").contains("至今").contains("张规划 加入");
+            assertThat(history).contains("网格长 历史网格长").contains("至今").contains("测试管理员 加入");
             assertThat(severeConsoleEntries()).as("JavaScript errors and failed loads in the console").isEmpty();
         } finally {
             jdbc.sql("DELETE FROM grid_assignment WHERE worker_id = ?").param(workerId).update();

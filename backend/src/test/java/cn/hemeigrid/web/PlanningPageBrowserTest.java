@@ -46,7 +46,7 @@ class PlanningPageBrowserTest {
         village.delete();
         village.insert();
         village.insertGrid(1, village.cells(0, 0, 10, 10));
-        browser = HeadlessChromium.start(1280, 800);
+        browser = HeadlessChromium.start(1280, 800).signIn(port);
         driver = browser.driver();
     }
 

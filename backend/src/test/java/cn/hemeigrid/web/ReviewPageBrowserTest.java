@@ -39,7 +39,7 @@ class ReviewPageBrowserTest {
     @BeforeEach
     void start() {
         IndicatorCounty.insert(jdbc);
-        browser = HeadlessChromium.start(1280, 900);
+        browser = HeadlessChromium.start(1280, 900).signIn(port);
         driver = browser.driver();
     }
 

@@ -53,6 +53,17 @@ export async function postMultipart(path, formData, { signal } = {}) {
   return readJson(response);
 }
 
+/** Sends a PUT request with a JSON body and returns the parsed JSON response, or null for 204. */
+export async function putJson(path, body, { signal } = {}) {
+  const response = await send(path, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return readJson(response);
+}
+
 /** Builds a query string from an object, leaving out null, undefined and empty values. */
 export function query(parameters) {
   const search = new URLSearchParams();
@@ -83,8 +94,18 @@ export function clearError(box) {
   box.hidden = true;
 }
 
+/**
+ * Returns the CSRF header for an unsafe request of a signed-in page: the server sets the
+ * XSRF-TOKEN cookie and accepts a POST, PUT, PATCH or DELETE only with its value in X-XSRF-TOKEN.
+ */
+export function csrfHeader() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? { 'X-XSRF-TOKEN': decodeURIComponent(match[1]) } : {};
+}
+
 async function send(path, init) {
-  const headers = { ...init.headers, 'Accept-Language': PAGE_LANGUAGE };
+  const unsafe = init.method && init.method !== 'GET' && init.method !== 'HEAD';
+  const headers = { ...init.headers, ...(unsafe ? csrfHeader() : {}), 'Accept-Language': PAGE_LANGUAGE };
   try {
     return await fetch(path, { ...init, headers });
   } catch (error) {
@@ -98,6 +119,11 @@ async function send(path, init) {
 async function readJson(response) {
   if (response.ok) {
     return response.status === 204 ? null : response.json();
+  }
+  if (response.status === 401 && !location.pathname.endsWith('/login.html')) {
+    // The session ended (timeout, sign-out elsewhere, account disabled): sign in again and come back.
+    const next = `${location.pathname}${location.search}${location.hash}`;
+    location.assign(`/login.html?next=${encodeURIComponent(next)}`);
   }
   throw new ApiError(response.status, await readProblem(response));
 }

@@ -14,6 +14,7 @@ import { addAreaLayers } from './layers.js';
 import { StaffEntry } from './staff-entry.js';
 import { SourceStatusPanel } from './viewport-source.js';
 import { WorkflowPanel } from './workflow-panel.js';
+import { startSessionBar } from './session.js';
 
 const REFRESH_INTERVAL_MS = 60_000;
 const INCIDENT_ZOOM = 17;
@@ -241,4 +242,11 @@ function fillSelect(select, choices) {
   }
 }
 
+startSessionBar()
+  .then((session) => {
+    if (session) {
+      byId('actor-name').textContent = session.displayName;
+    }
+  })
+  .catch((error) => showError(byId('error'), error, '加载登录信息失败'));
 start();

@@ -6,6 +6,7 @@ import { openGridPopup } from './grid-popup.js';
 import { INCIDENT_LIMIT, incidentClusterGroup, incidentMarker, loadOpenIncidents } from './incidents.js';
 import { AREA_LEGEND, addAreaLayers } from './layers.js';
 import { SourceStatusPanel, ViewportSource } from './viewport-source.js';
+import { startSessionBar } from './session.js';
 
 const NARROW_SCREEN = window.matchMedia('(max-width: 700px)');
 
@@ -76,4 +77,5 @@ function legendControl() {
   return control;
 }
 
+startSessionBar().catch(() => {});
 start();

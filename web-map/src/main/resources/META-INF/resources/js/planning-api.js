@@ -1,7 +1,7 @@
 // Requests of the planning page to /api/v1/planning/... A rejected change keeps the server's
 // problem details on the ApiError, so the page can draw error.problem.problems (the findings
 // as GeoJSON) and read error.problem.currentVersion after a 409.
-import { ApiError, NetworkError, isAbort } from './api.js';
+import { ApiError, NetworkError, csrfHeader, isAbort } from './api.js';
 
 /**
  * Sends a request with any method and returns the parsed JSON response. The body is sent as
@@ -15,7 +15,10 @@ export async function requestJson(method, path, body, { contentType = 'applicati
       method,
       // The page is in Chinese, so the server's messages must be too, whatever the browser's language.
       headers: {
-        'Content-Type': contentType, Accept: download ? '*/*' : 'application/json', 'Accept-Language': 'zh-CN',
+        'Content-Type': contentType,
+        Accept: download ? '*/*' : 'application/json',
+        'Accept-Language': 'zh-CN',
+        ...(method === 'GET' ? {} : csrfHeader()),
       },
       body: body === undefined || contentType !== 'application/json' ? body : JSON.stringify(body),
     });
@@ -84,9 +87,9 @@ export function loadTeam(code) {
   return requestJson('GET', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`);
 }
 
-/** Replaces a grid's team with members given as [{workerId, role}]; actor names the planner for the history. */
-export function replaceTeam(code, members, actor) {
-  return requestJson('PUT', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`, { members, actor });
+/** Replaces a grid's team with members given as [{workerId, role}]; the history records the signed-in planner. */
+export function replaceTeam(code, members) {
+  return requestJson('PUT', `/api/v1/planning/grids/${encodeURIComponent(code)}/team`, { members });
 }
 
 export function loadTeamHistory(code) {
@@ -98,8 +101,8 @@ export function findWorkers(name) {
 }
 
 /** Attaches a department's professional grid worker to every active grid of a village/community. */
-export function attachToVillage(workerId, villageCode, actor) {
-  return requestJson('POST', `/api/v1/planning/workers/${workerId}/grids`, { villageCode, actor });
+export function attachToVillage(workerId, villageCode) {
+  return requestJson('POST', `/api/v1/planning/workers/${workerId}/grids`, { villageCode });
 }
 
 /**

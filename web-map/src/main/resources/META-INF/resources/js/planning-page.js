@@ -10,6 +10,7 @@ import { ImportPanel } from './planning-import.js';
 import { PlanningLayers, findingText } from './planning-layers.js';
 import { TeamPanel } from './planning-team.js';
 import { ShapeEditor } from './shape-editor.js';
+import { startSessionBar } from './session.js';
 
 const CHANGE_NAMES = {
   created: '新建', reshaped: '修改形状', attributes_edited: '修改属性', split: '分割', merged: '合并',
@@ -427,4 +428,5 @@ function hideMapHint() {
   byId('map-hint').hidden = true;
 }
 
+startSessionBar().catch(() => {});
 start();

@@ -9,7 +9,6 @@ import * as planning from './planning-api.js';
  * shown in the page's error box while the panel's buttons are disabled. Loads only report
  * their errors through `showLoadError`, so that selecting a grid does not disable the panel.
  */
-const ACTOR_KEY = 'hemei.planning.actor';
 
 export class TeamPanel {
   constructor({ list, historyList, form, run, showStatus, showLoadError }) {
@@ -32,15 +31,6 @@ export class TeamPanel {
       event.preventDefault();
       this.addMember();
     });
-    // The planner's name for the team history is kept in the browser until there is sign-in.
-    form.elements.actor.value = localStorage.getItem(ACTOR_KEY) ?? '';
-    form.elements.actor.addEventListener('change', () => {
-      localStorage.setItem(ACTOR_KEY, form.elements.actor.value.trim());
-    });
-  }
-
-  actor() {
-    return this.form.elements.actor.value.trim() || null;
   }
 
   async show(grid, villageCode) {
@@ -113,7 +103,7 @@ export class TeamPanel {
   async save(members, message) {
     await this.run(async () => {
       const team = await planning.replaceTeam(this.grid.code,
-        members.map((member) => ({ workerId: member.workerId, role: member.role })), this.actor());
+        members.map((member) => ({ workerId: member.workerId, role: member.role })));
       this.render(team.members);
       this.renderHistory((await planning.loadTeamHistory(this.grid.code)).entries);
       this.showStatus(message);
@@ -122,7 +112,7 @@ export class TeamPanel {
 
   async attachEverywhere(member) {
     await this.run(async () => {
-      const result = await planning.attachToVillage(member.workerId, this.villageCode, this.actor());
+      const result = await planning.attachToVillage(member.workerId, this.villageCode);
       this.showStatus(`${member.name} 已挂接到 ${result.attached.length} 个网格`
         + `（另有 ${result.alreadyAttached.length} 个网格原已挂接）。`);
     });

@@ -3,6 +3,7 @@
 import { clearError, getJson, isAbort, query, showError } from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { HotspotMap } from './hotspot-map.js';
+import { startSessionBar } from './session.js';
 
 /** Maximum units drawn in the charts, so bar labels stay readable; the table lists them all. */
 const CHART_UNITS = 15;
@@ -156,4 +157,5 @@ class ReviewPage {
 }
 
 const hotspotMap = await HotspotMap.create('hotspot-map', byId('error'), showError);
+startSessionBar().catch(() => {});
 new ReviewPage(hotspotMap).load();

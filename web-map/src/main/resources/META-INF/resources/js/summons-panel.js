@@ -22,11 +22,9 @@ const byId = (id) => document.getElementById(id);
 export class SummonsPanel {
   /**
    * @param departments [{code, name}] that can be summoned
-   * @param actor () => the acting staff member's name, or null after asking for it
    * @param onApplied (view, message) => void, called with the workflow view after a summons or an answer
    */
-  constructor(departments, { actor, onApplied }) {
-    this.actor = actor;
+  constructor(departments, { onApplied }) {
     this.onApplied = onApplied;
     this.incidentId = null;
 
@@ -116,12 +114,7 @@ export class SummonsPanel {
       byId('summons-reason').focus();
       return;
     }
-    const actor = this.actor();
-    if (!actor) {
-      return;
-    }
-
-    const body = { actor, departments, reason };
+    const body = { departments, reason };
     if (hoursText) {
       body.responseHours = hours;
     }
@@ -141,13 +134,8 @@ export class SummonsPanel {
       field.focus();
       return;
     }
-    const actor = this.actor();
-    if (!actor) {
-      return;
-    }
-
     const path = `/api/v1/incidents/${encodeURIComponent(this.incidentId)}/summons/${encodeURIComponent(summons.id)}/answer`;
-    const view = await this.post(path, { actor, answer }, '登记答复失败');
+    const view = await this.post(path, { answer }, '登记答复失败');
     if (view) {
       this.onApplied(view, `已登记${summons.department.name}的答复。`);
     }

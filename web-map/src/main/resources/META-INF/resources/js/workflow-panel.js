@@ -7,11 +7,10 @@ import { el, replaceChildren } from './dom.js';
 import { formatDateTime } from './format.js';
 import { SummonsPanel } from './summons-panel.js';
 
-// There is no sign-in yet, so the acting staff member types a name once and the browser keeps it.
-const ACTOR_STORAGE_KEY = 'hemei.dispatch.actor';
+// Steps are recorded under the signed-in account; the panel shows its name (see session.js).
 
 /**
- * Fields each action reads besides the actor. `required` mirrors the server's checks, so the
+ * Fields each action reads. `required` mirrors the server's checks, so the
  * form can say what is missing before the request; the server still checks every value.
  */
 const ACTION_FIELDS = {
@@ -56,13 +55,8 @@ export class WorkflowPanel {
     this.incidentId = null;
     this.view = null;
     this.summonsPanel = new SummonsPanel(departments, {
-      actor: () => this.requireActor(),
       onApplied: (view, message) => this.applied(view, message),
     });
-
-    const actor = byId('actor-name');
-    actor.value = readStoredActor();
-    actor.addEventListener('change', () => storeActor(actor.value.trim()));
   }
 
   /** Loads and shows the workflow of an incident. */
@@ -169,33 +163,16 @@ export class WorkflowPanel {
   }
 
   async submit(action, values) {
-    const actor = this.requireActor();
-    if (!actor) {
-      return;
-    }
-
     const id = this.incidentId;
     let view;
     try {
       view = await postJson(`/api/v1/incidents/${encodeURIComponent(id)}/transitions`,
-        { action, actor, ...values });
+        { action, ...values });
     } catch (error) {
       showError(byId('workflow-error'), error, '操作失败');
       return;
     }
     this.applied(view, `已完成，事件当前状态：${view.statusName}。`);
-  }
-
-  /** Returns the acting staff member's name and keeps it, or asks for it and returns null. */
-  requireActor() {
-    const actor = byId('actor-name').value.trim();
-    if (!actor) {
-      showError(byId('workflow-error'), '请先填写操作人姓名。');
-      byId('actor-name').focus();
-      return null;
-    }
-    storeActor(actor);
-    return actor;
   }
 
   /** Shows the view a step returned, unless another incident was selected meanwhile, and reloads the queue. */
@@ -220,21 +197,4 @@ export class WorkflowPanel {
 
 function fact(term, description) {
   return [el('dt', {}, term), el('dd', {}, description)];
-}
-
-// localStorage can be unavailable (private mode, blocked storage); the name is then kept for the page only.
-function readStoredActor() {
-  try {
-    return window.localStorage.getItem(ACTOR_STORAGE_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function storeActor(name) {
-  try {
-    window.localStorage.setItem(ACTOR_STORAGE_KEY, name);
-  } catch {
-    // Storage is optional; the field still keeps the name for this page.
-  }
 }

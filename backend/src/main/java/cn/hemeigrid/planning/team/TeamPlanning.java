@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hemeigrid.access.AuditLog;
+import cn.hemeigrid.access.CurrentAccount;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
@@ -34,9 +36,14 @@ public class TeamPlanning {
     private final TeamAssignments assignments;
     private final TeamHistory history;
 
-    TeamPlanning(TeamAssignments assignments, TeamHistory history) {
+    private final AuditLog audit;
+    private final CurrentAccount currentAccount;
+
+    TeamPlanning(TeamAssignments assignments, TeamHistory history, AuditLog audit, CurrentAccount currentAccount) {
         this.assignments = assignments;
         this.history = history;
+        this.audit = audit;
+        this.currentAccount = currentAccount;
     }
 
     record MemberRequest(Long workerId, String role) {
@@ -99,6 +106,7 @@ public class TeamPlanning {
                 assignments.assign(grid.id(), added.workerId(), added.role());
             }
         }
+        audit.record("team.replace", "grid", grid.code(), "members " + requested);
         log.info("Team of grid {} set to {} members by {}", grid.code(), requested.size(), checkedActor);
         return assignments.team(grid.id());
     }
@@ -142,6 +150,7 @@ public class TeamPlanning {
         for (TeamAssignments.GridRow grid : grids) {
             (assignments.assign(grid.id(), worker.id(), "professional") ? attached : already).add(grid.code());
         }
+        audit.record("team.attach_worker", "grid_worker", worker.id(), "grids " + attached);
         log.info("Worker {} of department {} attached to {} grids", worker.id(), worker.departmentCode(),
                 attached.size());
         return new Attachment(worker.id(), attached, already);
@@ -155,6 +164,7 @@ public class TeamPlanning {
         if (!assignments.unassign(grid.id(), workerId, "professional")) {
             throw RejectedRequestException.notFound("team.not-attached", workerId, grid.code());
         }
+        audit.record("team.detach_worker", "grid_worker", workerId, "grid " + grid.code());
     }
 
     @Transactional
@@ -172,6 +182,7 @@ public class TeamPlanning {
             throw RejectedRequestException.unprocessable("team.department-unknown", department);
         }
         long id = assignments.insertWorker(trimmedName, trimmedPhone, department);
+        audit.record("team.create_worker", "grid_worker", id, trimmedName);
         return assignments.worker(id).orElseThrow();
     }
 
@@ -201,8 +212,15 @@ public class TeamPlanning {
                 .orElseThrow(() -> RejectedRequestException.unprocessable("team.worker-not-found", id));
     }
 
-    /** Returns the stripped name of the person making a change, null when blank. */
-    private static String actor(String actor) {
+    /**
+     * Returns the name recorded in the team history: the signed-in account's display name, or
+     * without sign-in the stripped name sent with the request, null when blank.
+     */
+    private String actor(String actor) {
+        java.util.Optional<cn.hemeigrid.access.Account> account = currentAccount.find();
+        if (account.isPresent()) {
+            return account.get().displayName();
+        }
         String trimmed = actor == null ? "" : actor.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_ACTOR_LENGTH) {
             throw RejectedRequestException.badRequest("team.actor-too-long", MAX_ACTOR_LENGTH);
