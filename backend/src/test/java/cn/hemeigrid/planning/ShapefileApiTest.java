@@ -170,6 +170,25 @@ class ShapefileApiTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void zipSentAsFormGetsChinese415() throws Exception {
+        Geometry cell = new WKTReader().read(village.cells(0, 0, 1, 1));
+        byte[] zip = shapefile(List.of(cell), utf8Table(village.gridCode(1), "表单"), null, null);
+
+        for (String path : List.of("/api/v1/planning/import?format=shp&commit=true",
+                "/api/v1/planning/imports?format=shp&commit=true")) {
+            ApiClient.Response response = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+
+            assertThat(response.status()).as(path).isEqualTo(415);
+            assertThat(response.json().get("title").asString()).isEqualTo("不支持的内容类型");
+            assertThat(response.json().get("detail").asString()).contains("application/octet-stream");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE village_code = ?").param(village.villageCode())
+                .query(Integer.class).single()).isZero();
+    }
+
     private HttpResponse<byte[]> exportShapefile() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/planning/export?unit=" + village.villageCode() + "&format=shp")).GET().build(),
