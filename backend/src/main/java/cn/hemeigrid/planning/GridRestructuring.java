@@ -81,6 +81,7 @@ public class GridRestructuring {
             grids.copyTeam(grid.id(), id);
             created.add(planning.current(newCodes.get(i).value()));
         }
+        grids.endTeam(grid.id());
         log.info("Grid {} split into {}", grid.code(), newCodes);
         return new GridPlanning.Outcome(created, List.of(planning.current(grid.code())), List.of());
     }
@@ -139,6 +140,7 @@ public class GridRestructuring {
         for (PlannedGrid grid : merged) {
             grids.addLineage(grid.id(), id, "merged");
             grids.copyTeam(grid.id(), id);
+            grids.endTeam(grid.id());
         }
         log.info("Grids {} merged into {}", versions.keySet(), code);
         List<PlannedGrid> retired = merged.stream().map(grid -> planning.current(grid.code())).toList();
