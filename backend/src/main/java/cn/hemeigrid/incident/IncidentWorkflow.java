@@ -104,6 +104,9 @@ public class IncidentWorkflow {
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
     public WorkflowView summon(long id, SummonsRequest request) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw RejectedRequestException.badRequest("workflow.summons-reason-missing");
+        }
         WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.reason()),
                 List.of());
         Set<String> departments = departments(request.departments());
@@ -125,6 +128,9 @@ public class IncidentWorkflow {
     /** Records a summoned department's answer. */
     @Transactional
     public WorkflowView answerSummons(long id, long summonsId, AnswerRequest request) {
+        if (request.answer() == null || request.answer().isBlank()) {
+            throw RejectedRequestException.badRequest("workflow.summons-answer-missing");
+        }
         WorkflowStep step = new WorkflowStep(Actor.staff(request.actor()), clock.instant(), note(request.answer()),
                 List.of());
         Incident incident = lock(id);
