@@ -171,6 +171,20 @@ class ShapefileApiTest {
     }
 
     @Test
+    void projectedFileWithoutPrjSuggestsChoosingCrs() throws Exception {
+        Geometry metres = new WKTReader().read(
+                "POLYGON((543000 2553000, 543300 2553000, 543300 2553300, 543000 2553300, 543000 2553000))");
+        byte[] zip = shapefile(List.of(metres), utf8Table(village.gridCode(1), "投影"), null, null);
+
+        ApiClient.Response checked = importZip(null, false, zip);
+
+        assertThat(checked.status()).as(checked.text()).isEqualTo(200);
+        JsonNode problem = checked.json().at("/features/0/problems/0");
+        assertThat(problem.get("kind").asString()).isEqualTo("out-of-range");
+        assertThat(problem.get("message").asString()).contains("投影坐标").contains("选择文件的坐标系");
+    }
+
+    @Test
     void zipSentAsFormGetsChinese415() throws Exception {
         Geometry cell = new WKTReader().read(village.cells(0, 0, 1, 1));
         byte[] zip = shapefile(List.of(cell), utf8Table(village.gridCode(1), "表单"), null, null);
