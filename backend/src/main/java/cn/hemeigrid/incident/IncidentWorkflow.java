@@ -120,6 +120,9 @@ public class IncidentWorkflow {
     /** Summons one or more departments (吹哨报到), each with its own response deadline. */
     @Transactional
     public WorkflowView summon(Jurisdiction jurisdiction, long id, SummonsRequest request) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw RejectedRequestException.badRequest("workflow.summons-reason-missing");
+        }
         WorkflowStep step = new WorkflowStep(signedInActor(WorkflowRoles.SUMMONERS), clock.instant(),
                 note(request.reason(), "reason"), List.of());
         Set<String> departments = departments(request.departments());
@@ -142,6 +145,9 @@ public class IncidentWorkflow {
     /** Records a summoned department's answer. */
     @Transactional
     public WorkflowView answerSummons(Jurisdiction jurisdiction, long id, long summonsId, AnswerRequest request) {
+        if (request.answer() == null || request.answer().isBlank()) {
+            throw RejectedRequestException.badRequest("workflow.summons-answer-missing");
+        }
         WorkflowStep step = new WorkflowStep(signedInActor(WorkflowRoles.SUMMONS_ANSWERERS), clock.instant(),
                 note(request.answer(), "answer"), List.of());
         Incident incident = lock(jurisdiction, id);

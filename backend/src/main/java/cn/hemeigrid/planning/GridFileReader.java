@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
@@ -18,6 +21,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.hemeigrid.system.RejectedRequestException;
@@ -35,15 +42,36 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class GridFileReader {
 
+    private static final Logger log = LoggerFactory.getLogger(GridFileReader.class);
+
     static final List<String> FORMATS = List.of("geojson", "csv", "kml", "gpkg", "shp");
 
     /** NaN or Infinity in WKT, which JTS's WKTReader rejects as unreadable. */
     private static final Pattern NON_FINITE_WORD = Pattern.compile("(?i)\\b(nan|inf|infinity)\\b");
 
-    private final PlanningRequests requests;
+    /**
+     * Shapefile reads that may run at once. Each may hold 256 MB of unzipped parts and their
+     * vertices, and the synchronous import runs on any number of request threads, so without
+     * this limit a few small zip bombs sent together exhaust the heap.
+     */
+    static final int MAX_SHAPEFILE_READS = 2;
 
+    /** Time a Shapefile import waits for a free read before it is rejected with 503. */
+    static final Duration SHAPEFILE_READ_WAIT = Duration.ofSeconds(30);
+
+    private final PlanningRequests requests;
+    private final Semaphore shapefileReads;
+    private final Duration shapefileReadWait;
+
+    @Autowired
     GridFileReader(PlanningRequests requests) {
+        this(requests, new Semaphore(MAX_SHAPEFILE_READS, true), SHAPEFILE_READ_WAIT);
+    }
+
+    GridFileReader(PlanningRequests requests, Semaphore shapefileReads, Duration shapefileReadWait) {
         this.requests = requests;
+        this.shapefileReads = shapefileReads;
+        this.shapefileReadWait = shapefileReadWait;
     }
 
     /**
@@ -63,12 +91,13 @@ class GridFileReader {
      * @throws RejectedRequestException 400 for an unknown format or system, an unreadable file,
      *                                  a CSV file without a {@code wkt} column, a KML or GeoPackage
      *                                  file with a {@code crs} other than WGS84 or CGCS2000, or a
-     *                                  file without features
+     *                                  file without features; 503 when {@value #MAX_SHAPEFILE_READS}
+     *                                  Shapefiles are being read for longer than the wait
      */
     FileContent read(byte[] body, Charset charset, String format, String crsParameter) {
         String checkedFormat = format == null || format.isBlank() ? "geojson" : format.strip().toLowerCase(java.util.Locale.ROOT);
         if (checkedFormat.equals("shp") && body != null && body.length > 0) {
-            FileContent content = ShapefileFile.read(body, crsParameter);
+            FileContent content = readShapefile(body, crsParameter);
             if (content.features().isEmpty()) {
                 throw RejectedRequestException.badRequest("planning.import.empty");
             }
@@ -76,6 +105,25 @@ class GridFileReader {
         }
         ImportCrs crs = ImportCrs.parse(crsParameter);
         return new FileContent(read(body, charset, checkedFormat, crs), crs.code(), null);
+    }
+
+    private FileContent readShapefile(byte[] zip, String crsParameter) {
+        boolean acquired;
+        try {
+            acquired = shapefileReads.tryAcquire(shapefileReadWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            log.warn("Rejected a Shapefile of {} bytes: {} Shapefiles are being read", zip.length, MAX_SHAPEFILE_READS);
+            throw new RejectedRequestException(HttpStatus.SERVICE_UNAVAILABLE, "planning.import.shapefile-busy");
+        }
+        try {
+            return ShapefileFile.read(zip, crsParameter);
+        } finally {
+            shapefileReads.release();
+        }
     }
 
     private List<ImportedFeature> read(byte[] body, Charset charset, String format, ImportCrs crs) {

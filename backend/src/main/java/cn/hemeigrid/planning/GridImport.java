@@ -110,7 +110,9 @@ class GridImport {
     Report commit(List<ImportedFeature> features, ImportProgress progress) {
         Set<String> villages = new TreeSet<>();
         features.stream().map(GridImport::villageCodeOf).filter(code -> code != null).forEach(villages::add);
-        villages.forEach(codes::lockVillage);
+        // Only known villages are locked: features of others are rejected and stored nowhere, and a
+        // file naming thousands of made-up villages would otherwise exhaust PostgreSQL's lock table.
+        areas.knownVillageCodes(villages).forEach(codes::lockVillage);
 
         List<Checked> ready = new ArrayList<>();
         Report report = check(features, ready, progress);

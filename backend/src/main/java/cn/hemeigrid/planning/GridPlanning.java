@@ -150,6 +150,7 @@ public class GridPlanning {
 
         grids.recordChange("retired");
         grids.retire(grid.id());
+        grids.endTeam(grid.id());
         audit.record("grid.retire", "grid", grid.code(), "at version " + grid.version());
         log.info("Grid {} retired at version {}", grid.code(), grid.version());
         return new Outcome(List.of(), List.of(current(grid.code())), findings);
@@ -161,7 +162,7 @@ public class GridPlanning {
     }
 
     /**
-     * Locks an active grid for a change after comparing versions.
+     * Locks an active grid for a change after checking that it is active and comparing versions.
      *
      * @throws RejectedRequestException 400 without a version, 404 for an unknown grid, 409 for
      *                                  a stale version (with {@code currentVersion}) or a retired grid
@@ -173,12 +174,14 @@ public class GridPlanning {
         PlannedGrid grid = GridCode.parse(code)
                 .flatMap(parsed -> grids.lockForChange(parsed.value()))
                 .orElseThrow(() -> RejectedRequestException.notFound("grid.not-found", code));
-        if (grid.version() != version) {
-            throw RejectedRequestException.conflict("planning.version-stale", grid.code(), version, grid.version())
-                    .withProperty("currentVersion", grid.version());
-        }
+        // A retired grid is reported as retired even with a stale version, because retiring it
+        // (also by a split or merge) raised its version, and reloading would not help the planner.
         if (!grid.isActive()) {
             throw RejectedRequestException.conflict("planning.grid-retired", grid.code())
+                    .withProperty("currentVersion", grid.version());
+        }
+        if (grid.version() != version) {
+            throw RejectedRequestException.conflict("planning.version-stale", grid.code(), version, grid.version())
                     .withProperty("currentVersion", grid.version());
         }
         return grid;

@@ -86,6 +86,7 @@ public class GridRestructuring {
             grids.copyTeam(grid.id(), id);
             created.add(planning.current(newCodes.get(i).value()));
         }
+        grids.endTeam(grid.id());
         audit.record("grid.split", "grid", grid.code(), "into " + newCodes);
         log.info("Grid {} split into {}", grid.code(), newCodes);
         return new GridPlanning.Outcome(created, List.of(planning.current(grid.code())), List.of());
@@ -145,6 +146,7 @@ public class GridRestructuring {
         for (PlannedGrid grid : merged) {
             grids.addLineage(grid.id(), id, "merged");
             grids.copyTeam(grid.id(), id);
+            grids.endTeam(grid.id());
         }
         audit.record("grid.merge", "grid", code, "from " + versions.keySet());
         log.info("Grids {} merged into {}", versions.keySet(), code);

@@ -130,6 +130,14 @@ class PlannedGrids {
         jdbc.sql("UPDATE grid SET status = 'retired' WHERE id = ?").param(id).update();
     }
 
+    /**
+     * Ends every assignment of a retired grid's team, which the history trigger closes. Call it
+     * after {@link #copyTeam} has given the team to the grids that replace it.
+     */
+    void endTeam(long gridId) {
+        jdbc.sql("DELETE FROM grid_assignment WHERE grid_id = ?").param(gridId).update();
+    }
+
     void addLineage(long predecessorId, long successorId, String change) {
         jdbc.sql("INSERT INTO grid_lineage (predecessor_id, successor_id, change) VALUES (?, ?, ?)")
                 .params(predecessorId, successorId, change)

@@ -1,5 +1,6 @@
 package cn.hemeigrid.planning;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,24 @@ class PlanningAreas {
 
     Optional<Unit> village(String code) {
         return unit(code).filter(unit -> unit.level().equals("village"));
+    }
+
+    /** Returns those of the codes that name a village/community, sorted. */
+    List<String> knownVillageCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT code FROM administrative_unit
+                         WHERE level = 'village' AND code::text = ANY (?::text[])
+                         ORDER BY code
+                        """)
+                .param(codes.toArray(String[]::new))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(String::trim)
+                .toList();
     }
 
     /**

@@ -137,7 +137,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception exception) {
         log.error("Unexpected error while handling a request", exception);
         Locale locale = LocaleContextHolder.getLocale();
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 messages.getMessage("problem.internal-error", null, locale));
+        problem.setTitle(messages.getMessage("problem.title.500", null, locale));
+        return problem;
     }
 }

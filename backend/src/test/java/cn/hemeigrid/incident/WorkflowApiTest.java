@@ -212,6 +212,25 @@ class WorkflowApiTest {
     }
 
     @Test
+    void blankSummonsTextNamesItsField() {
+        Reported incident = report();
+        step(incident.id(), "accept", "李受理", null);
+
+        ApiClient.Response noReason = api.postJson("/api/v1/incidents/" + incident.id() + "/summons",
+                ApiClient.json(Map.of("actor", "社区书记", "departments", List.of("city_management"), "reason", " ")));
+        ApiClient.Response summoned = api.postJson("/api/v1/incidents/" + incident.id() + "/summons",
+                ApiClient.json(Map.of("actor", "社区书记", "departments", List.of("city_management"), "reason", "占道")));
+        long summonsId = summoned.json().at("/summons/0/id").asLong();
+        ApiClient.Response noAnswer = api.postJson("/api/v1/incidents/" + incident.id() + "/summons/" + summonsId
+                + "/answer", ApiClient.json(Map.of("actor", "城管中队", "answer", "")));
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asString()).contains("reason").doesNotContain("note");
+        assertThat(noAnswer.status()).isEqualTo(400);
+        assertThat(noAnswer.json().get("detail").asString()).contains("answer").doesNotContain("note");
+    }
+
+    @Test
     void ownerListShowsAcceptedIncidents() {
         Reported incident = report();
         String owner = "首接人" + incident.id();

@@ -291,6 +291,18 @@ class GridPlanningTest {
         assertThat(rejection.messageKey()).isEqualTo("planning.grid-retired");
     }
 
+    @Test
+    void retiredGridWithOldVersionReportedRetired() {
+        PlannedGrid grid = create(null, village.cellsGeoJson(0, 0, 5, 10)).changed().get(0);
+        planning.retire(grid.code(), 1);
+
+        RejectedRequestException rejection = catchThrowableOfType(RejectedRequestException.class,
+                () -> planning.reshape(grid.code(), 1, geometry(village.cellsGeoJson(0, 0, 4, 10))));
+
+        assertThat(rejection.status().value()).isEqualTo(409);
+        assertThat(rejection.messageKey()).isEqualTo("planning.grid-retired");
+    }
+
     private GridPlanning.Outcome create(String code, String geoJson) {
         return planning.create(new GridPlanning.NewGrid(village.villageCode(), code, null, null, null, null,
                 geometry(geoJson)));

@@ -169,6 +169,39 @@ class ShapefileApiTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void projectedFileWithoutPrjSuggestsChoosingCrs() throws Exception {
+        Geometry metres = new WKTReader().read(
+                "POLYGON((543000 2553000, 543300 2553000, 543300 2553300, 543000 2553300, 543000 2553000))");
+        byte[] zip = shapefile(List.of(metres), utf8Table(village.gridCode(1), "投影"), null, null);
+
+        ApiClient.Response checked = importZip(null, false, zip);
+
+        assertThat(checked.status()).as(checked.text()).isEqualTo(200);
+        JsonNode problem = checked.json().at("/features/0/problems/0");
+        assertThat(problem.get("kind").asString()).isEqualTo("out-of-range");
+        assertThat(problem.get("message").asString()).contains("投影坐标").contains("选择文件的坐标系");
+    }
+
+    @Test
+    void zipSentAsFormGetsChinese415() throws Exception {
+        Geometry cell = new WKTReader().read(village.cells(0, 0, 1, 1));
+        byte[] zip = shapefile(List.of(cell), utf8Table(village.gridCode(1), "表单"), null, null);
+
+        for (String path : List.of("/api/v1/planning/import?format=shp&commit=true",
+                "/api/v1/planning/imports?format=shp&commit=true")) {
+            ApiClient.Response response = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+
+            assertThat(response.status()).as(path).isEqualTo(415);
+            assertThat(response.json().get("title").asString()).isEqualTo("不支持的内容类型");
+            assertThat(response.json().get("detail").asString()).contains("application/octet-stream");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM grid WHERE village_code = ?").param(village.villageCode())
+                .query(Integer.class).single()).isZero();
+    }
+
     private HttpResponse<byte[]> exportShapefile() {
         return api.getBytes("/api/v1/planning/export?unit=" + village.villageCode() + "&format=shp");
     }

@@ -96,6 +96,46 @@ class TeamHistoryApiTest {
     }
 
     @Test
+    void retireEndsTeamPeriods() {
+        long leader = worker("历史测试戊");
+        putTeam("[" + member(leader, "leader") + "]", "张规划");
+
+        ApiClient.Response retired = api.postJson("/api/v1/planning/grids/" + village.gridCode(1) + "/retire",
+                "{\"version\":1}");
+
+        assertThat(retired.status()).as(retired.text()).isEqualTo(200);
+        JsonNode entries = api.get("/api/v1/planning/grids/" + village.gridCode(1) + "/team/history").json()
+                .get("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.at("/0/validTo").isNull()).as("leader period ended by the retirement").isFalse();
+        assertThat(api.get("/api/v1/planning/grids/" + village.gridCode(1) + "/team").json().get("members"))
+                .isEmpty();
+    }
+
+    @Test
+    void splitHandsTeamToPieces() {
+        long leader = worker("历史测试己");
+        putTeam("[" + member(leader, "leader") + "]", "张规划");
+        String line = String.format(java.util.Locale.ROOT,
+                "{\"type\":\"LineString\",\"coordinates\":[[%.7f,%.7f],[%.7f,%.7f]]}",
+                village.west() + 0.005, village.south() - 0.001, village.west() + 0.005, village.south() + 0.011);
+
+        ApiClient.Response split = api.postJson("/api/v1/planning/grids/" + village.gridCode(1) + "/split",
+                "{\"version\":1,\"line\":" + line + "}");
+
+        assertThat(split.status()).as(split.text()).isEqualTo(200);
+        JsonNode oldEntries = api.get("/api/v1/planning/grids/" + village.gridCode(1) + "/team/history").json()
+                .get("entries");
+        assertThat(oldEntries.at("/0/validTo").isNull()).as("period in the split grid ended").isFalse();
+        for (JsonNode piece : split.json().get("grids")) {
+            JsonNode members = api.get("/api/v1/planning/grids/" + piece.get("code").asString() + "/team").json()
+                    .get("members");
+            assertThat(members).as("team of %s", piece.get("code")).hasSize(1);
+            assertThat(members.at("/0/workerId").asLong()).isEqualTo(leader);
+        }
+    }
+
+    @Test
     void unknownGridHistoryIsNotFound() {
         ApiClient.Response unknownGrid = api.get("/api/v1/planning/grids/909999999999999/team/history");
 

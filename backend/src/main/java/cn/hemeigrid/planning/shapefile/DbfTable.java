@@ -12,6 +12,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,10 @@ import cn.hemeigrid.system.RejectedRequestException;
  * The .dbf attribute table of a Shapefile, read and written with javadbf. Text is decoded with
  * the code page named by the .cpg file, else with GBK when the .dbf header's language driver
  * is code page 936, else as UTF-8 when every value is valid UTF-8, else as GBK, because
- * Shapefiles made in China without a .cpg file are usually GBK.
+ * Shapefiles made in China without a .cpg file are usually GBK. A .cpg code page that cannot
+ * decode every value, or that is not ASCII-compatible (UTF-16, for example, which DBF files
+ * cannot hold), is ignored like a missing .cpg file, so a GBK table labelled UTF-8 keeps its
+ * Chinese names instead of replacement characters.
  *
  * @param columns the column names in file order
  * @param rows    one map per record from column name to text, null for a blank value; a
@@ -134,20 +138,29 @@ public record DbfTable(List<String> columns, List<Map<String, String>> rows, Cha
 
     private static Charset charset(byte[] dbf, String cpg, List<Map<String, Object>> rows) {
         Charset named = cpg == null ? null : codePage(cpg);
-        if (named != null) {
+        if (named != null && asciiCompatible(named) && decodesEvery(rows, named)) {
             return named;
         }
         if (dbf.length > 29 && GBK_LANGUAGE_DRIVERS.contains(dbf[29] & 0xFF)) {
             return GBK;
         }
+        return decodesEvery(rows, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : GBK;
+    }
+
+    private static boolean asciiCompatible(Charset charset) {
+        return charset.canEncode()
+                && Arrays.equals("code_42".getBytes(charset), "code_42".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static boolean decodesEvery(List<Map<String, Object>> rows, Charset charset) {
         for (Map<String, Object> row : rows) {
             for (Object value : row.values()) {
-                if (value instanceof String text && !validUtf8(text.getBytes(StandardCharsets.ISO_8859_1))) {
-                    return GBK;
+                if (value instanceof String text && !decodes(text.getBytes(StandardCharsets.ISO_8859_1), charset)) {
+                    return false;
                 }
             }
         }
-        return StandardCharsets.UTF_8;
+        return true;
     }
 
     /** Returns the charset of a .cpg file ("UTF-8", "936", "GBK", "GB18030" ...), null when unknown. */
@@ -173,9 +186,9 @@ public record DbfTable(List<String> columns, List<Map<String, String>> rows, Cha
         }
     }
 
-    private static boolean validUtf8(byte[] bytes) {
+    private static boolean decodes(byte[] bytes, Charset charset) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
             return true;
         } catch (CharacterCodingException invalid) {

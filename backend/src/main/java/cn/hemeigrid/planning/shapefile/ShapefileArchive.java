@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -21,7 +20,8 @@ import cn.hemeigrid.system.RejectedRequestException;
 /**
  * The files of one Shapefile inside a zip archive. Reading guards against hostile archives: it
  * stops after {@value #MAX_ENTRIES} entries or {@value #MAX_UNZIPPED_MB} MB of unzipped
- * Shapefile parts (counted while inflating, not taken from the entry headers), rejects entry
+ * content (counted while inflating, not taken from the entry headers, and counting the skipped
+ * entries too, because skipping an entry inflates it as well), rejects entry
  * names with {@code ..} segments or absolute paths, and never writes to disk. Entry names
  * without the UTF-8 flag are decoded as GBK, as Windows in China writes them.
  *
@@ -63,20 +63,20 @@ public record ShapefileArchive(String name, byte[] shp, byte[] shx, byte[] dbf, 
                 }
                 String name = entry.getName().replace('\\', '/');
                 checkSafe(name);
-                if (entry.isDirectory() || !isPart(name)) {
-                    continue;
+                boolean part = !entry.isDirectory() && isPart(name);
+                ByteArrayOutputStream content = part ? new ByteArrayOutputStream() : null;
+                unzipped += inflate(in, content, MAX_UNZIPPED_BYTES - unzipped);
+                if (part) {
+                    parts.put(name, content.toByteArray());
                 }
-                byte[] content = readLimited(in, MAX_UNZIPPED_BYTES - unzipped);
-                unzipped += content.length;
-                parts.put(name, content);
             }
             if (entries == 0) {
                 throw RejectedRequestException.badRequest("planning.import.zip-unreadable");
             }
-        } catch (ZipException | IllegalArgumentException damaged) {
+        } catch (IOException | IllegalArgumentException damaged) {
+            // The archive is in memory, so every read error (a ZipException, or the EOFException of a
+            // truncated upload) means a damaged archive.
             throw RejectedRequestException.badRequest("planning.import.zip-unreadable");
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
         }
         return fromParts(parts);
     }
@@ -166,16 +166,23 @@ public record ShapefileArchive(String name, byte[] shp, byte[] shx, byte[] dbf, 
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] readLimited(ZipInputStream in, long remaining) throws IOException {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
+    /**
+     * Inflates the current entry into {@code content}, or discards it when that is null, and
+     * returns the number of bytes inflated.
+     */
+    private static long inflate(ZipInputStream in, ByteArrayOutputStream content, long remaining) throws IOException {
         byte[] buffer = new byte[64 * 1024];
+        long inflated = 0;
         int count;
         while ((count = in.read(buffer)) > 0) {
-            if (content.size() + (long) count > remaining) {
+            inflated += count;
+            if (inflated > remaining) {
                 throw RejectedRequestException.badRequest("planning.import.zip-too-large", MAX_UNZIPPED_MB);
             }
-            content.write(buffer, 0, count);
+            if (content != null) {
+                content.write(buffer, 0, count);
+            }
         }
-        return content.toByteArray();
+        return inflated;
     }
 }

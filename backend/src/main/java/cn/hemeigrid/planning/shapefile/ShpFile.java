@@ -28,6 +28,14 @@ public final class ShpFile {
     static final int NULL_SHAPE = 0;
     static final int POLYGON = 5;
 
+    /**
+     * Most vertices read from one file. Each vertex costs about 200 bytes of heap once read as
+     * GeoJSON (estimated from the objects created, not measured), so a small zip of repeated
+     * vertices could otherwise fill the heap. The 8,464 generated grids of all Huizhou have
+     * 77,295 vertices, so real grids drawn in more detail still fit well.
+     */
+    public static final int MAX_POINTS = 2_000_000;
+
     private static final List<Integer> POLYGON_TYPES = List.of(POLYGON, 15, 25);
 
     /** Names of the other shape types, for the message that rejects a file of points or lines. */
@@ -52,7 +60,8 @@ public final class ShpFile {
      * Reads every record of a polygon .shp file.
      *
      * @throws RejectedRequestException 400 for a file that is not a .shp file, one truncated or
-     *                                  with inconsistent part counts, or one of points or lines
+     *                                  with inconsistent part counts, one of points or lines, or
+     *                                  one with more than {@value #MAX_POINTS} vertices
      */
     public static List<ShapeRecord> read(byte[] shp) {
         ByteBuffer buffer = ByteBuffer.wrap(shp);
@@ -66,6 +75,7 @@ public final class ShpFile {
         }
 
         List<ShapeRecord> records = new ArrayList<>();
+        long points = 0;
         int offset = HEADER_BYTES;
         while (offset + 8 <= shp.length) {
             int number = buffer.order(ByteOrder.BIG_ENDIAN).getInt(offset);
@@ -75,13 +85,17 @@ public final class ShpFile {
                 throw unreadableRecord(number);
             }
             ByteBuffer content = ByteBuffer.wrap(shp, start, (int) contentBytes).slice().order(ByteOrder.LITTLE_ENDIAN);
-            records.add(new ShapeRecord(number, parts(content, number)));
+            List<Coordinate[]> parts = parts(content, number, MAX_POINTS - points);
+            for (Coordinate[] part : parts) {
+                points += part.length;
+            }
+            records.add(new ShapeRecord(number, parts));
             offset = start + (int) contentBytes;
         }
         return records;
     }
 
-    private static List<Coordinate[]> parts(ByteBuffer content, int number) {
+    private static List<Coordinate[]> parts(ByteBuffer content, int number, long remainingPoints) {
         int recordType = content.getInt(0);
         if (recordType == NULL_SHAPE) {
             return List.of();
@@ -99,6 +113,9 @@ public final class ShpFile {
         long needed = 44L + 4L * partCount + 16L * pointCount;
         if (partCount < 0 || pointCount < 0 || needed > content.limit()) {
             throw unreadableRecord(number);
+        }
+        if (pointCount > remainingPoints) {
+            throw RejectedRequestException.badRequest("planning.import.shp-too-many-points", MAX_POINTS);
         }
         int pointsStart = 44 + 4 * partCount;
         List<Coordinate[]> parts = new ArrayList<>(partCount);

@@ -61,6 +61,28 @@ class DbfTableTest {
     }
 
     @Test
+    void gbkTableLabelledUtf8ReadAsGbk() {
+        byte[] dbf = gbkTable("东平社区第三网格");
+        dbf[29] = 0;
+
+        DbfTable table = DbfTable.read(dbf, "UTF-8");
+
+        assertThat(table.rows().get(0)).containsEntry("name", "东平社区第三网格");
+        assertThat(table.charset()).isEqualTo(GBK);
+    }
+
+    @Test
+    void cpgOfTwoByteCharsetIgnored() {
+        Map<String, Integer> columns = Map.of("name", 60);
+        byte[] dbf = DbfTable.write(columns, List.of(List.of("江北第一网格")));
+
+        DbfTable table = DbfTable.read(dbf, "UTF-16");
+
+        assertThat(table.rows().get(0)).containsEntry("name", "江北第一网格");
+        assertThat(table.charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void numericCodeReadAsDigits() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DBFWriter writer = new DBFWriter(out, StandardCharsets.UTF_8);

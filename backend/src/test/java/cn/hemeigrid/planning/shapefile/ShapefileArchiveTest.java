@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -77,6 +78,31 @@ class ShapefileArchiveTest {
         assertRejected("{\"type\":\"FeatureCollection\"}".getBytes(StandardCharsets.UTF_8),
                 "planning.import.zip-unreadable");
         assertRejected(new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 9, 9, 9}, "planning.import.zip-unreadable");
+    }
+
+    @Test
+    void truncatedArchiveRejected() throws IOException {
+        byte[] zip = new ShapefileArchive("grids", new byte[4096], CONTENT, CONTENT, PrjCrs.CGCS2000_PRJ, "UTF-8").write();
+
+        assertRejected(Arrays.copyOf(zip, 60), "planning.import.zip-unreadable");
+    }
+
+    @Test
+    void skippedEntriesCountTowardsUnzippedLimit() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int mb = 0; mb <= ShapefileArchive.MAX_UNZIPPED_MB; mb++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("grids.shp"));
+            zip.write(CONTENT);
+            zip.closeEntry();
+        }
+
+        assertRejected(out.toByteArray(), "planning.import.zip-too-large");
     }
 
     private static void assertRejected(byte[] zip, String messageKey) {

@@ -105,6 +105,20 @@ class ShpFileTest {
     }
 
     @Test
+    void tooManyVerticesRejectedBeforeReading() {
+        int points = ShpFile.MAX_POINTS + 1;
+        int contentBytes = 44 + 4 + 16 * points;
+        byte[] shp = Arrays.copyOf(ShpWriter.write(List.of()).shp(), ShpFile.HEADER_BYTES + 8 + contentBytes);
+        ByteBuffer record = ByteBuffer.wrap(shp, ShpFile.HEADER_BYTES, 8 + contentBytes).slice();
+        record.order(ByteOrder.BIG_ENDIAN).putInt(0, 1).putInt(4, contentBytes / 2);
+        record.order(ByteOrder.LITTLE_ENDIAN).putInt(8, ShpFile.POLYGON).putInt(8 + 36, 1).putInt(8 + 40, points);
+
+        assertThatThrownBy(() -> ShpFile.read(shp))
+                .isInstanceOfSatisfying(RejectedRequestException.class, rejected ->
+                        assertThat(rejected.messageKey()).isEqualTo("planning.import.shp-too-many-points"));
+    }
+
+    @Test
     void foreignFileRejected() {
         assertThatThrownBy(() -> ShpFile.read(new byte[120]))
                 .isInstanceOfSatisfying(RejectedRequestException.class, rejected ->
