@@ -13,7 +13,8 @@ import org.springframework.http.ProblemDetail;
 
 class ProblemDetailsAdviceTest {
 
-    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(messages());
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(messages(),
+            org.springframework.util.unit.DataSize.ofMegabytes(5));
 
     @AfterEach
     void resetLocale() {
