@@ -60,7 +60,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
         problems.write(request, response, HttpStatus.FORBIDDEN, key);
     }
 
-    /** Answers 400 for a request the firewall rejects, such as encoded dot segments or a path parameter. */
+    /** Returns 400 for a request the firewall rejects, such as encoded dot segments or a path parameter. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
             throws IOException {

@@ -36,11 +36,11 @@ class TopbarBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"index.html", "report.html", "dispatch.html", "review.html", "planning.html"})
     void pageLinksKeepOneLineAtPhoneWidth(String page) {
-        browser = HeadlessChromium.start(390, 844);
+        browser = HeadlessChromium.start(390, 844).signIn(port);
         ChromeDriver driver = browser.driver();
         driver.get("http://127.0.0.1:" + port + "/" + page);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
-                driver.executeScript("return document.querySelectorAll('.topbar__nav a').length === 5")));
+                driver.executeScript("return document.querySelectorAll('.topbar__nav a').length >= 5")));
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> links = (List<Map<String, Object>>) driver.executeScript("""
