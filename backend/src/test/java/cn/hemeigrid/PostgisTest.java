@@ -9,18 +9,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.hemeigrid.access.JurisdictionOverride;
-
 /**
  * Marks an integration test that runs the whole application on a random port against the
  * real PostGIS test database, loaded with the shipped Huizhou data. All such tests share one
- * application context, so the data is imported once per test run. The request's jurisdiction
- * can be set with {@link JurisdictionOverride}.
+ * application context, so the data is imported once per test run. Tests that need a
+ * jurisdiction sign in as an account that has it ({@link TestAccounts}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({CleanDatabaseConfiguration.class, JurisdictionOverride.Configuration.class})
+@Import(CleanDatabaseConfiguration.class)
 public @interface PostgisTest {
 }

@@ -253,7 +253,8 @@ public class IncidentQueries {
         });
 
         if (filter.order() == ListOrder.DEADLINE) {
-            sql.append("""
+            // The text block has no leading space, and the conditions above may end with a word.
+            sql.append(' ').append("""
                      ORDER BY CASE WHEN i.status IN (:assignStatuses) THEN i.assign_deadline
                                    WHEN i.status IN (:handlingStatuses) THEN i.handling_deadline END NULLS LAST,
                               i.id

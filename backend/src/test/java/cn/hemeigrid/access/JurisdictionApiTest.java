@@ -2,11 +2,12 @@ package cn.hemeigrid.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,14 +16,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import cn.hemeigrid.TestAccounts;
 import cn.hemeigrid.TwoTownships;
 import cn.hemeigrid.incident.IncidentIntake;
 import cn.hemeigrid.incident.IncidentWorkflow;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Staff endpoints over HTTP with the request's jurisdiction set by {@link JurisdictionOverride}:
- * a village/community of township A against the incidents and grids of township B.
+ * Staff endpoints over HTTP, signed in as accounts whose jurisdiction is stored in the
+ * database, so each request goes from the session through the account and
+ * {@link SignedInJurisdiction} to the SQL filter: a grid worker and a dispatcher of
+ * village/community A, a grid leader of grid A, dispatchers of township A and of the county,
+ * and a department handler of the water department, against the incidents of {@link TwoTownships}.
  */
 @PostgisTest
 class JurisdictionApiTest {
@@ -42,31 +47,22 @@ class JurisdictionApiTest {
     IncidentWorkflow workflow;
 
     @Autowired
-    cn.hemeigrid.access.Accounts accounts;
+    Accounts accounts;
 
-    @Autowired
-    JurisdictionOverride jurisdiction;
-
-    ApiClient api;
+    ApiClient worker;
 
     JurisdictionFixtures incidents;
 
     @BeforeEach
     void report() {
-        api = new ApiClient(port);
         TwoTownships.insert(jdbc);
         incidents = JurisdictionFixtures.report(intake, workflow, accounts);
-        jurisdiction.set(VILLAGE_A);
-    }
-
-    @AfterEach
-    void clearJurisdiction() {
-        jurisdiction.clear();
+        worker = TestAccounts.signedIn(jdbc, port, VILLAGE_A, "甲社区网格员", "grid_worker_full_time");
     }
 
     @Test
     void incidentListHoldsOnlyIncidentsInside() {
-        ApiClient.Response response = api.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response response = worker.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(ids(response.json().get("items"))).contains(incidents.cityManagementA(), incidents.summonedA())
@@ -76,11 +72,18 @@ class JurisdictionApiTest {
     }
 
     @Test
-    void unitFilterOutsideListsNothing() {
-        ApiClient.Response response = api.get("/api/v1/incidents?open=false&limit=1000&unit=" + TwoTownships.TOWNSHIP_B);
+    void filtersOutsideListNothing() {
+        List<String> queries = List.of("unit=" + TwoTownships.TOWNSHIP_B, "unit=" + TwoTownships.VILLAGE_B,
+                "gridCode=" + TwoTownships.GRID_B, "unit=" + TwoTownships.COUNTY + "&category=0304",
+                "handlerRoute=department", "status=reported");
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(ids(response.json().get("items"))).doesNotContain(incidents.cityManagementB(), incidents.waterB());
+        for (String query : queries) {
+            ApiClient.Response response = worker.get("/api/v1/incidents?open=false&limit=1000&" + query);
+
+            assertThat(response.status()).as(query).isEqualTo(200);
+            assertThat(ids(response.json().get("items"))).as(query)
+                    .doesNotContain(incidents.cityManagementB(), incidents.waterB());
+        }
     }
 
     @Test
@@ -89,8 +92,8 @@ class JurisdictionApiTest {
         long missing = Long.MAX_VALUE;
 
         for (String path : List.of("/workflow", "/transitions")) {
-            ApiClient.Response outsideResponse = api.get("/api/v1/incidents/" + outside + path);
-            ApiClient.Response missingResponse = api.get("/api/v1/incidents/" + missing + path);
+            ApiClient.Response outsideResponse = worker.get("/api/v1/incidents/" + outside + path);
+            ApiClient.Response missingResponse = worker.get("/api/v1/incidents/" + missing + path);
 
             assertThat(outsideResponse.status()).isEqualTo(404);
             assertThat(outsideResponse.contentType()).isEqualTo(missingResponse.contentType());
@@ -100,22 +103,45 @@ class JurisdictionApiTest {
     }
 
     @Test
-    void actionsOnIncidentOutsideAreNotFound() {
+    void workerStepOnIncidentOutsideIsNotFound() {
+        long outside = incidents.cityManagementB();
+
+        ApiClient.Response started = worker.postJson("/api/v1/incidents/" + outside + "/transitions",
+                "{\"action\":\"start_handling\"}");
+
+        assertThat(started.status()).isEqualTo(404);
+        assertThat(status(outside)).isEqualTo("reported");
+    }
+
+    @Test
+    void dispatcherActionsOnIncidentOutsideAreNotFound() {
+        ApiClient dispatcher = TestAccounts.signedIn(jdbc, port, VILLAGE_A, "甲社区调度员", "dispatcher_village");
         long outside = incidents.cityManagementB();
         String accept = "{\"action\":\"accept\",\"actor\":\"调度员甲\"}";
         String summons = "{\"actor\":\"调度员甲\",\"departments\":[\"water\"],\"reason\":\"到场\"}";
 
-        assertThat(api.postJson("/api/v1/incidents/" + outside + "/transitions", accept).status()).isEqualTo(404);
-        assertThat(api.postJson("/api/v1/incidents/" + outside + "/summons", summons).status()).isEqualTo(404);
-        assertThat(api.postJson("/api/v1/incidents/" + outside + "/summons/1/answer",
+        assertThat(dispatcher.postJson("/api/v1/incidents/" + outside + "/transitions", accept).status())
+                .isEqualTo(404);
+        assertThat(dispatcher.postJson("/api/v1/incidents/" + outside + "/summons", summons).status()).isEqualTo(404);
+        assertThat(dispatcher.postJson("/api/v1/incidents/" + outside + "/summons/1/answer",
                 "{\"actor\":\"水务局\",\"answer\":\"已到场\"}").status()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT status FROM incident WHERE id = ?").param(outside).query(String.class).single())
-                .isEqualTo("reported");
+        assertThat(status(outside)).isEqualTo("reported");
+    }
+
+    @Test
+    void dispatcherActsOnIncidentInside() {
+        ApiClient dispatcher = TestAccounts.signedIn(jdbc, port, VILLAGE_A, "甲社区调度员", "dispatcher_village");
+
+        ApiClient.Response accepted = dispatcher.postJson(
+                "/api/v1/incidents/" + incidents.cityManagementA() + "/transitions", "{\"action\":\"accept\"}");
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+        assertThat(status(incidents.cityManagementA())).isEqualTo("accepted");
     }
 
     @Test
     void workflowInsideShowsTheFullContact() {
-        ApiClient.Response response = api.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow");
+        ApiClient.Response response = worker.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("reporterContact").asString()).isEqualTo(JurisdictionFixtures.CONTACT);
@@ -123,7 +149,7 @@ class JurisdictionApiTest {
 
     @Test
     void facilityLayerHoldsOnlyFacilitiesInside() {
-        ApiClient.Response response = api.get("/api/v1/layers/facilities?zoom=14&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response response = worker.get("/api/v1/layers/facilities?zoom=14&bbox=" + TwoTownships.BBOX);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).contains("甲社区消防栓").doesNotContain("乙社区消防栓");
@@ -131,25 +157,37 @@ class JurisdictionApiTest {
 
     @Test
     void gridLayerStaysPublic() {
-        ApiClient.Response response = api.get("/api/v1/layers/grids?zoom=14&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response response = worker.get("/api/v1/layers/grids?zoom=14&bbox=" + TwoTownships.BBOX);
 
         assertThat(response.text()).contains(TwoTownships.GRID_A, TwoTownships.GRID_B);
     }
 
     @Test
     void gridDetailsListOnlyIncidentsInside() {
-        JsonNode other = api.get("/api/v1/grids/" + TwoTownships.GRID_B).json();
-        JsonNode own = api.get("/api/v1/grids/" + TwoTownships.GRID_A).json();
+        JsonNode other = worker.get("/api/v1/grids/" + TwoTownships.GRID_B).json();
+        JsonNode own = worker.get("/api/v1/grids/" + TwoTownships.GRID_A).json();
 
         assertThat(other.get("openIncidents").size()).isZero();
         assertThat(ids(own.get("openIncidents"))).contains(incidents.cityManagementA());
     }
 
     @Test
+    void gridWorkerCannotReadIndicators() {
+        assertThat(worker.get("/api/v1/indicators?level=village&from=2026-01-01&to=2026-12-31").status())
+                .isEqualTo(403);
+        assertThat(worker.get("/api/v1/indicators.csv?level=village&from=2026-01-01&to=2026-12-31").status())
+                .isEqualTo(403);
+        assertThat(worker.get("/api/v1/indicators/hotspots?from=2026-01-01&to=2026-12-31").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void indicatorsAboveTheJurisdictionAreForbidden() {
-        ApiClient.Response json = api.get("/api/v1/indicators?level=township&from=2026-01-01&to=2026-12-31",
+        ApiClient dispatcher = TestAccounts.signedIn(jdbc, port, VILLAGE_A, "甲社区调度员", "dispatcher_village");
+
+        ApiClient.Response json = dispatcher.get("/api/v1/indicators?level=township&from=2026-01-01&to=2026-12-31",
                 "Accept-Language", "zh-CN");
-        ApiClient.Response csv = api.get("/api/v1/indicators.csv?level=county&from=2026-01-01&to=2026-12-31");
+        ApiClient.Response csv = dispatcher.get("/api/v1/indicators.csv?level=county&from=2026-01-01&to=2026-12-31");
 
         assertThat(json.status()).isEqualTo(403);
         assertThat(json.json().get("detail").asString()).contains("township", "village");
@@ -157,11 +195,39 @@ class JurisdictionApiTest {
     }
 
     @Test
-    void indicatorCsvListsOnlyUnitsInside() {
-        jurisdiction.set(new Jurisdiction.Unit(TwoTownships.COUNTY));
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    void gridLeaderCountsOnlyOwnGrid() {
+        ApiClient leader = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Grids(Set.of(TwoTownships.GRID_A)),
+                "甲社区网格长", "grid_leader");
 
-        ApiClient.Response csv = api.get("/api/v1/indicators.csv?level=village&from=" + today + "&to=" + today);
+        ApiClient.Response json = leader.get("/api/v1/indicators?level=grid&from=" + today() + "&to=" + today());
+        ApiClient.Response csv = leader.get("/api/v1/indicators.csv?level=grid&from=" + today() + "&to=" + today());
+
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.text()).contains(TwoTownships.GRID_A).doesNotContain(TwoTownships.GRID_B);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.text()).contains(TwoTownships.GRID_A).doesNotContain(TwoTownships.GRID_B);
+    }
+
+    @Test
+    void hotspotsCountOnlyIncidentsInside() {
+        ApiClient townshipB = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.TOWNSHIP_B),
+                "乙街道调度员", "dispatcher_township");
+        ApiClient townshipA = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.TOWNSHIP_A),
+                "甲街道调度员", "dispatcher_township");
+
+        JsonNode cellsOfB = townshipB.get("/api/v1/indicators/hotspots?from=" + today() + "&to=" + today()).json();
+        JsonNode cellsOfA = townshipA.get("/api/v1/indicators/hotspots?from=" + today() + "&to=" + today()).json();
+
+        assertThat(longitudes(cellsOfB)).allMatch(lon -> lon > 97.09).isNotEmpty();
+        assertThat(longitudes(cellsOfA)).allMatch(lon -> lon < 97.11).isNotEmpty();
+    }
+
+    @Test
+    void indicatorCsvListsOnlyUnitsInside() {
+        ApiClient county = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.COUNTY),
+                "辖区测试区调度员", "dispatcher_county");
+
+        ApiClient.Response csv = county.get("/api/v1/indicators.csv?level=village&from=" + today() + "&to=" + today());
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.text()).contains(TwoTownships.VILLAGE_A, TwoTownships.VILLAGE_B)
@@ -169,26 +235,77 @@ class JurisdictionApiTest {
     }
 
     @Test
-    void departmentSeesRoutedAndSummonedIncidentsOnly() {
-        jurisdiction.set(new Jurisdiction.Department("water"));
+    void townshipDispatcherSeesOnlyItsTownship() {
+        ApiClient dispatcher = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.TOWNSHIP_B),
+                "乙街道调度员", "dispatcher_township");
 
-        ApiClient.Response list = api.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response list = dispatcher.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response indicators = dispatcher.get("/api/v1/indicators?level=village&from=" + today() + "&to="
+                + today());
+
+        assertThat(ids(list.json().get("items"))).contains(incidents.cityManagementB(), incidents.waterB())
+                .doesNotContain(incidents.cityManagementA(), incidents.summonedA());
+        assertThat(indicators.text()).contains(TwoTownships.VILLAGE_B).doesNotContain(TwoTownships.VILLAGE_A);
+        assertThat(dispatcher.get("/api/v1/incidents/" + incidents.summonedA() + "/workflow").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void departmentSeesRoutedAndSummonedIncidentsOnly() {
+        ApiClient department = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Department("water"), "水务局处置人员",
+                "department_handler");
+
+        ApiClient.Response list = department.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
 
         assertThat(ids(list.json().get("items"))).contains(incidents.waterB(), incidents.summonedA())
                 .doesNotContain(incidents.cityManagementA(), incidents.cityManagementB());
-        assertThat(api.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/incidents/" + incidents.summonedA() + "/workflow").status()).isEqualTo(200);
+        assertThat(department.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow").status())
+                .isEqualTo(404);
+        assertThat(department.get("/api/v1/incidents/" + incidents.summonedA() + "/workflow").status())
+                .isEqualTo(200);
+        assertThat(department.get("/api/v1/indicators?level=village&from=" + today() + "&to=" + today()).status())
+                .isEqualTo(403);
     }
 
     @Test
     void gridSetSeesOnlyItsGrid() {
-        jurisdiction.set(new Jurisdiction.Grids(Set.of(TwoTownships.GRID_B)));
+        ApiClient gridWorker = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Grids(Set.of(TwoTownships.GRID_B)),
+                "乙社区网格员", "grid_worker_part_time");
 
-        ApiClient.Response list = api.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
+        ApiClient.Response list = gridWorker.get("/api/v1/incidents?open=false&limit=1000&bbox=" + TwoTownships.BBOX);
 
         assertThat(ids(list.json().get("items"))).contains(incidents.waterB(), incidents.cityManagementB())
                 .doesNotContain(incidents.cityManagementA(), incidents.summonedA());
-        assertThat(api.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow").status()).isEqualTo(404);
+        assertThat(gridWorker.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void changedJurisdictionAppliesOnNextRequest() {
+        String login = TestAccounts.create(jdbc, VILLAGE_A, "调动网格员", "grid_worker_full_time");
+        ApiClient moved = ApiClient.signedIn(port, login, TestAccounts.PASSWORD);
+        assertThat(moved.get("/api/v1/incidents/" + incidents.waterB() + "/workflow").status()).isEqualTo(404);
+
+        jdbc.sql("UPDATE account SET unit_code = ? WHERE login_name = ?").params(TwoTownships.VILLAGE_B, login).update();
+
+        assertThat(moved.get("/api/v1/incidents/" + incidents.waterB() + "/workflow").status()).isEqualTo(200);
+        assertThat(moved.get("/api/v1/incidents/" + incidents.cityManagementA() + "/workflow").status())
+                .isEqualTo(404);
+    }
+
+    private String status(long incident) {
+        return jdbc.sql("SELECT status FROM incident WHERE id = ?").param(incident).query(String.class).single();
+    }
+
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    }
+
+    private static List<Double> longitudes(JsonNode featureCollection) {
+        List<Double> longitudes = new ArrayList<>();
+        featureCollection.get("features").forEach(cell -> cell.get("geometry").get("coordinates").get(0)
+                .forEach(corner -> longitudes.add(corner.get(0).asDouble())));
+        return longitudes;
     }
 
     private static List<Long> ids(JsonNode items) {

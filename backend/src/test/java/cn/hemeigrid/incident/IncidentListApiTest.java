@@ -34,6 +34,7 @@ class IncidentListApiTest {
 
     @BeforeEach
     void connect() {
+        TestCity.insert(jdbc);
         api = new ApiClient(port);
     }
 
@@ -67,6 +68,16 @@ class IncidentListApiTest {
         assertThat(ids("/api/v1/incidents?limit=1000&gridCode=" + gridCode)).contains(id);
         assertThat(ids("/api/v1/incidents?limit=1000&handlerRoute=" + route)).contains(id);
         assertThat(ids("/api/v1/incidents?limit=1000&handlerRoute=" + otherRoute)).doesNotContain(id);
+    }
+
+    @Test
+    void deadlineSortWithoutFiltersIsServed() {
+        for (String query : List.of("sort=deadline&open=false", "sort=deadline&open=false&category=0501",
+                "sort=deadline&open=false&handlerRoute=department", "sort=deadline")) {
+            ApiClient.Response response = api.get("/api/v1/incidents?limit=10&" + query);
+
+            assertThat(response.status()).as(query + ": " + response.text()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,11 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
+import cn.hemeigrid.TestAccounts;
 import cn.hemeigrid.TwoTownships;
 import cn.hemeigrid.access.Jurisdiction;
-import cn.hemeigrid.access.JurisdictionOverride;
 
-/** A planner limited to township A against the grids of township B, over HTTP. */
+/**
+ * A planner account whose stored jurisdiction is township A, signed in over HTTP, against the
+ * grids of township B.
+ */
 @PostgisTest
 class PlanningJurisdictionApiTest {
 
@@ -29,21 +31,13 @@ class PlanningJurisdictionApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    JurisdictionOverride jurisdiction;
-
     ApiClient api;
 
     @BeforeEach
     void limitToTownshipA() {
-        api = new ApiClient(port);
         TwoTownships.insert(jdbc);
-        jurisdiction.set(new Jurisdiction.Unit(TwoTownships.TOWNSHIP_A));
-    }
-
-    @AfterEach
-    void clearJurisdiction() {
-        jurisdiction.clear();
+        api = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.TOWNSHIP_A), "甲街道规划员",
+                "planner");
     }
 
     @Test
@@ -85,6 +79,20 @@ class PlanningJurisdictionApiTest {
         assertThat(team.status()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT name || status FROM grid WHERE code = ?").param(TwoTownships.GRID_B)
                 .query(String.class).single()).isEqualTo("乙社区第1网格active");
+    }
+
+    @Test
+    void townshipDispatcherCannotEditOwnGrids() {
+        ApiClient dispatcher = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Unit(TwoTownships.TOWNSHIP_A),
+                "甲街道调度员", "dispatcher_township");
+
+        ApiClient.Response renamed = dispatcher.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/planning/grids/" + TwoTownships.GRID_A))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"version\":1,\"name\":\"改名网格\"}")));
+
+        assertThat(dispatcher.get("/api/v1/planning/grids/" + TwoTownships.GRID_A).status()).isEqualTo(200);
+        assertThat(renamed.status()).isEqualTo(403);
     }
 
     @Test
@@ -163,15 +171,16 @@ class PlanningJurisdictionApiTest {
 
     @Test
     void departmentCannotPlan() {
-        jurisdiction.set(new Jurisdiction.Department("water"));
+        api = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Department("water"), "水务局规划员", "planner");
 
         assertThat(api.get("/api/v1/planning/grids/" + TwoTownships.GRID_A).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/planning/villages/" + TwoTownships.VILLAGE_A).status()).isEqualTo(403);
     }
 
     @Test
-    void gridWorkerSetCannotPlanAVillage() {
-        jurisdiction.set(new Jurisdiction.Grids(java.util.Set.of(TwoTownships.GRID_A)));
+    void gridSetCannotPlanAVillage() {
+        api = TestAccounts.signedIn(jdbc, port, new Jurisdiction.Grids(java.util.Set.of(TwoTownships.GRID_A)),
+                "甲社区规划员", "planner");
 
         assertThat(api.get("/api/v1/planning/grids/" + TwoTownships.GRID_A).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/planning/grids/" + TwoTownships.GRID_B).status()).isEqualTo(403);
