@@ -39,14 +39,16 @@ class AccountAdministration {
     private final AuditLog audit;
     private final CurrentAccount currentAccount;
     private final JdbcClient jdbc;
+    private final SignedInSessions sessions;
 
     AccountAdministration(Accounts accounts, PasswordEncoder passwords, AuditLog audit, CurrentAccount currentAccount,
-                          JdbcClient jdbc) {
+                          JdbcClient jdbc, SignedInSessions sessions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
         this.currentAccount = currentAccount;
         this.jdbc = jdbc;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -86,6 +88,10 @@ class AccountAdministration {
         return after;
     }
 
+    /**
+     * Sets a new password and ends the account's other sessions, because a reset usually
+     * follows a leaked password and a session signed in with it must not outlive it.
+     */
     @Transactional
     void resetPassword(long id, AccountRequests.PasswordReset request) {
         Account account = existing(id);
@@ -93,7 +99,8 @@ class AccountAdministration {
 
         accounts.setPasswordHash(id, passwords.encode(password));
         audit.record("account.reset_password", "account", id, account.loginName());
-        log.info("Password of account {} reset", account.loginName());
+        int ended = sessions.endAllButCurrent(account.loginName());
+        log.info("Password of account {} reset; {} of its sessions ended", account.loginName(), ended);
     }
 
     @Transactional

@@ -131,6 +131,33 @@ class AdminAccountApiTest {
     }
 
     @Test
+    void passwordResetEndsOtherSessions() {
+        String login = TestAccounts.create(jdbc, "会话被结束", "planner");
+        ApiClient before = ApiClient.signedIn(port, login, TestAccounts.PASSWORD);
+        long id = TestAccounts.id(jdbc, login);
+
+        ApiClient.Response reset = SignInApiTest.put(admin, "/api/v1/admin/accounts/" + id + "/password",
+                "{\"password\":\"new-password-3\"}");
+
+        assertThat(reset.status()).as(reset.text()).isEqualTo(204);
+        assertThat(before.get("/api/v1/planning/workers").status()).isEqualTo(401);
+        assertThat(before.get("/api/v1/session").json().get("signedIn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void ownPasswordResetKeepsOwnSession() {
+        String login = TestAccounts.create(jdbc, "第二管理员", "administrator");
+        ApiClient second = ApiClient.signedIn(port, login, TestAccounts.PASSWORD);
+        long self = TestAccounts.id(jdbc, login);
+
+        ApiClient.Response reset = SignInApiTest.put(second, "/api/v1/admin/accounts/" + self + "/password",
+                "{\"password\":\"new-password-4\"}");
+
+        assertThat(reset.status()).as(reset.text()).isEqualTo(204);
+        assertThat(second.get("/api/v1/admin/accounts").status()).isEqualTo(200);
+    }
+
+    @Test
     void administratorCannotLockThemselvesOut() {
         long self = TestAccounts.id(jdbc, ApiClient.TEST_ADMIN_LOGIN);
 
