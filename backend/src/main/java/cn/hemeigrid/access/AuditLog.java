@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import cn.hemeigrid.system.Labels;
+
 /**
  * Writes and reads the append-only audit log (table audit_event). A record joins the caller's
  * transaction when there is one, so a grid edit or workflow step and its audit row are
@@ -25,10 +27,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final CurrentAccount currentAccount;
+    private final Labels labels;
 
-    AuditLog(JdbcClient jdbc, CurrentAccount currentAccount) {
+    AuditLog(JdbcClient jdbc, CurrentAccount currentAccount, Labels labels) {
         this.jdbc = jdbc;
         this.currentAccount = currentAccount;
+        this.labels = labels;
     }
 
     /**
@@ -57,9 +61,15 @@ public class AuditLog {
                 .update();
     }
 
-    /** One audit row as the administrator page shows it. */
+    /**
+     * One audit row as the administrator page shows it.
+     *
+     * @param actionName     the action in the request's language, or the action code when it has no label
+     * @param targetTypeName the target type in the request's language, or its code when it has no label
+     */
     public record Event(long id, Instant occurredAt, Long accountId, String loginName, String action,
-                        String targetType, String targetId, String detail, String clientAddress) {
+                        String actionName, String targetType, String targetTypeName, String targetId, String detail,
+                        String clientAddress) {
     }
 
     /** Filters of the audit listing; null fields do not filter. */
@@ -78,8 +88,9 @@ public class AuditLog {
                 .query((row, n) -> new Event(row.getLong("id"),
                         row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         (Long) row.getObject("account_id"), row.getString("login_name"), row.getString("action"),
-                        row.getString("target_type"), row.getString("target_id"), row.getString("detail"),
-                        row.getString("client_address")))
+                        labels.of("audit.action", row.getString("action")), row.getString("target_type"),
+                        labels.of("audit.target", row.getString("target_type")), row.getString("target_id"),
+                        row.getString("detail"), row.getString("client_address")))
                 .list();
     }
 

@@ -96,6 +96,28 @@ class AuditLogTest {
     }
 
     @Test
+    void actionsAndTargetsHaveNames() {
+        String login = TestAccounts.create(jdbc, "审计名称", "planner");
+        long id = TestAccounts.id(jdbc, login);
+        SignInApiTest.put(admin, "/api/v1/admin/accounts/" + id + "/enabled", "{\"enabled\":false}");
+
+        JsonNode chinese = admin.get("/api/v1/admin/audit?action=account.&targetId=" + id, "Accept-Language", "zh-CN")
+                .json().get("items").get(0);
+        JsonNode english = admin.get("/api/v1/admin/audit?action=account.&targetId=" + id, "Accept-Language", "en")
+                .json().get("items").get(0);
+        List<String> unnamed = jdbc.sql("SELECT DISTINCT action FROM audit_event").query(String.class).list().stream()
+                .filter(action -> admin.get("/api/v1/admin/audit?size=1&action=" + action).json().get("items").get(0)
+                        .get("actionName").asString().equals(action))
+                .toList();
+
+        assertThat(chinese.get("action").asString()).isEqualTo("account.disable");
+        assertThat(chinese.get("actionName").asString()).isEqualTo("停用账号");
+        assertThat(chinese.get("targetTypeName").asString()).isEqualTo("账号");
+        assertThat(english.get("actionName").asString()).isEqualTo("Account disabled");
+        assertThat(unnamed).isEmpty();
+    }
+
+    @Test
     void auditRowsCannotChange() {
         admin.get("/api/v1/session");
         long id = jdbc.sql("SELECT max(id) FROM audit_event").query(Long.class).single();

@@ -188,8 +188,8 @@ async function loadAudit() {
   replaceChildren(byId('audit-rows'), page.items.map((event) => el('tr', {},
     el('td', {}, formatDateTime(event.occurredAt)),
     el('td', {}, event.loginName ?? '（匿名）'),
-    el('td', {}, event.action),
-    el('td', {}, [event.targetType, event.targetId].filter(Boolean).join(' ')),
+    el('td', {}, event.actionName || event.action),
+    el('td', {}, [event.targetTypeName || event.targetType, event.targetId].filter(Boolean).join(' ')),
     el('td', {}, event.detail ?? ''),
     el('td', {}, event.clientAddress ?? ''))));
   const pages = Math.max(1, Math.ceil(page.total / AUDIT_PAGE_SIZE));
