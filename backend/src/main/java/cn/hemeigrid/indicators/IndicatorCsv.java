@@ -41,11 +41,17 @@ final class IndicatorCsv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Quotes a text field when it contains a comma, quote or line break, doubling inner quotes. */
-    static String field(String text) {
-        if (text == null) {
+    /**
+     * Quotes a text field when it contains a comma, quote or line break, doubling inner quotes.
+     * A field starting with =, +, -, @, tab or carriage return gets a leading apostrophe, so
+     * that Excel shows a grid or worker name such as {@code =HYPERLINK(...)} as text instead of
+     * running it as a formula.
+     */
+    static String field(String value) {
+        if (value == null) {
             return "";
         }
+        String text = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }
