@@ -111,7 +111,8 @@ class SignInPageBrowserTest {
                 .stream().findFirst().orElse(null));
 
         assertThat(row.getText()).contains("页面新建", "网格规划员", "全市", "启用");
-        wait.until(d -> d.findElement(By.id("audit-rows")).getText().contains("account.create"));
+        wait.until(d -> d.findElement(By.id("audit-rows")).getText().contains("新建账号"));
+        assertThat(driver.findElement(By.id("audit-rows")).getText()).doesNotContain("account.create");
         assertThat(severeConsoleErrors()).isEmpty();
     }
 
