@@ -42,6 +42,8 @@ public class IncidentWorkflow {
     static final int MAX_COMMENT_LENGTH = 500;
     static final int MAX_PHOTO_REF_LENGTH = 500;
     private static final Pattern URL_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
+    /** The {@code ref} that POST /api/v1/photos returns: a server-chosen name under the photo path. */
+    private static final Pattern UPLOADED_PHOTO = Pattern.compile("/api/v1/photos/[0-9a-f]{32}\\.(jpg|png|webp)");
     static final Duration MAX_SUMMONS_RESPONSE_LIMIT = Duration.ofDays(60);
 
     private static final Logger log = LoggerFactory.getLogger(IncidentWorkflow.class);
@@ -382,14 +384,14 @@ public class IncidentWorkflow {
     }
 
     /**
-     * Returns true for a reference without a URL scheme (a path such as /api/v1/photos/... or a
-     * storage key) or with http or https. Pages and Open311 clients may turn a reference into a
-     * link, so javascript:, data: and file: references are rejected.
+     * Returns true for the ref of an uploaded photo or an http or https URL. Pages and Open311
+     * clients may turn a reference into a link, so javascript:, data: and file: references and
+     * other paths such as ../../etc/passwd are rejected.
      */
     private static boolean hasSafeScheme(String reference) {
         Matcher scheme = URL_SCHEME.matcher(reference);
         if (!scheme.lookingAt()) {
-            return true;
+            return UPLOADED_PHOTO.matcher(reference).matches();
         }
         String name = scheme.group(1).toLowerCase(Locale.ROOT);
         return name.equals("http") || name.equals("https");
