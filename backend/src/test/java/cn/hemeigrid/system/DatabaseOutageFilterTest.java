@@ -15,14 +15,14 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A database outage in a filter before Spring MVC, such as the session store, answers 503. */
+/** Tests that a database outage in a filter before Spring MVC, such as the session store, returns 503. */
 class DatabaseOutageFilterTest {
 
     private final DatabaseOutageFilter filter = new DatabaseOutageFilter(new ProblemResponses(messages(),
             new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE), JsonMapper.builder().build()));
 
     @Test
-    void outageInFilterAnswers503() throws Exception {
+    void outageInFilterReturns503() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/incidents"), response, (request, ignored) -> {
