@@ -21,7 +21,7 @@ class AcknowledgementTest {
 
     @Test
     void acknowledgedRoutingIsStoredRouting() {
-        ApiClient api = new ApiClient(port);
+        ApiClient api = ApiClient.anonymous(port);
         Reports reports = new Reports();
 
         Reports.Acknowledged acknowledged = reports.send(api).orElseThrow();

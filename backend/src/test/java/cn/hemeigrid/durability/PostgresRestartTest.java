@@ -56,7 +56,7 @@ class PostgresRestartTest {
              ServerProcess server = new ServerProcess("restart", cluster.settings())) {
             copies.restore(dump, cluster.settings());
             server.start();
-            ApiClient api = new ApiClient(server.port());
+            ApiClient api = ApiClient.anonymous(server.port());
             acknowledged.add(reports.send(api).orElseThrow());
 
             for (String mode : List.of("fast", "immediate")) {

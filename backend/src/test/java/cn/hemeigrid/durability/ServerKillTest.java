@@ -138,7 +138,8 @@ class ServerKillTest {
         }
     }
 
+    /** Returns a client without an account, as residents report. */
     private static ApiClient api(ServerProcess server) {
-        return new ApiClient(server.port());
+        return ApiClient.anonymous(server.port());
     }
 }
