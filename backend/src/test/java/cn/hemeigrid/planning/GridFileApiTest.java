@@ -18,15 +18,11 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKTReader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
@@ -42,28 +38,11 @@ import tools.jackson.databind.JsonNode;
  * commit=true commit, so the village is deleted after every test.
  */
 @PostgisTest
-class GridFileApiTest {
+class GridFileApiTest extends VillageApiTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    TestVillage village;
-
-    @BeforeEach
-    void insertVillage() {
-        api = new ApiClient(port);
-        village = new TestVillage(jdbc, "93", 113.30, 21.30);
-        village.delete();
-        village.insert();
-    }
-
-    @AfterEach
-    void deleteVillage() {
-        village.delete();
+    @Override
+    TestVillage newVillage(JdbcClient jdbc) {
+        return new TestVillage(jdbc, "93", 113.30, 21.30);
     }
 
     @Test

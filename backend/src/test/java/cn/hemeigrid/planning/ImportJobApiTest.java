@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
@@ -23,28 +19,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Grid imports run as background jobs over HTTP, on a test village of 10 × 10 cells. */
 @PostgisTest
-class ImportJobApiTest {
+class ImportJobApiTest extends VillageApiTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    TestVillage village;
-
-    @BeforeEach
-    void insertVillage() {
-        api = new ApiClient(port);
-        village = new TestVillage(jdbc, "91", 113.10, 21.10);
-        village.delete();
-        village.insert();
-    }
-
-    @AfterEach
-    void deleteVillage() {
-        village.delete();
+    @Override
+    TestVillage newVillage(JdbcClient jdbc) {
+        return new TestVillage(jdbc, "91", 113.10, 21.10);
     }
 
     @Test

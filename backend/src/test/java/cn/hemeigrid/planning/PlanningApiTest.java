@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hemeigrid.ApiClient;
@@ -26,28 +22,11 @@ import tools.jackson.databind.JsonNode;
  * village is deleted after every test.
  */
 @PostgisTest
-class PlanningApiTest {
+class PlanningApiTest extends VillageApiTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    TestVillage village;
-
-    @BeforeEach
-    void insertVillage() {
-        api = new ApiClient(port);
-        village = new TestVillage(jdbc, "96", 113.60, 21.60);
-        village.delete();
-        village.insert();
-    }
-
-    @AfterEach
-    void deleteVillage() {
-        village.delete();
+    @Override
+    TestVillage newVillage(JdbcClient jdbc) {
+        return new TestVillage(jdbc, "96", 113.60, 21.60);
     }
 
     @Test

@@ -14,13 +14,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.linuxense.javadbf.DBFDataType;
@@ -38,28 +34,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Zipped Shapefile export and import over HTTP on a test village of 10 × 10 cells. */
 @PostgisTest
-class ShapefileApiTest {
+class ShapefileApiTest extends VillageApiTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    TestVillage village;
-
-    @BeforeEach
-    void insertVillage() {
-        api = new ApiClient(port);
-        village = new TestVillage(jdbc, "92", 113.20, 21.20);
-        village.delete();
-        village.insert();
-    }
-
-    @AfterEach
-    void deleteVillage() {
-        village.delete();
+    @Override
+    TestVillage newVillage(JdbcClient jdbc) {
+        return new TestVillage(jdbc, "92", 113.20, 21.20);
     }
 
     @Test
