@@ -61,7 +61,7 @@ class IncidentFollowers {
     /**
      * Registers a follower of an incident that the duplicate suggestion offered: the incident
      * must be of the given category and lie within the category's duplicate radius of the pin.
-     * A resident never sees the reporter's tracking code, so this check stands in for it.
+     * A resident never receives the reporter's tracking code, so this check replaces it.
      *
      * @param pin the resident's pin in CGCS2000
      * @throws RejectedRequestException 404 when no such incident lies near the pin, 409 when the

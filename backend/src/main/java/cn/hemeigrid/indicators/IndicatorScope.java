@@ -13,8 +13,8 @@ import cn.hemeigrid.access.JurisdictionCondition;
 import cn.hemeigrid.system.RejectedRequestException;
 
 /**
- * What a jurisdiction may see of the indicators at one level: the incidents counted and the
- * units listed, both as SQL conditions with bind parameters.
+ * The part of the indicators at one level that a jurisdiction may see: the incidents counted
+ * and the units listed, both as SQL conditions with bind parameters.
  *
  * <p>A county, township or village/community gets the indicators of its own incidents at its own
  * level and every finer one, and per department and worker. A grid set gets its own grids, and

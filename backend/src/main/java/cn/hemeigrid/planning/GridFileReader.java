@@ -79,7 +79,7 @@ class GridFileReader {
      *
      * @param crs     the {@code crs} code the positions were read in
      * @param fileCrs the system that a Shapefile's .prj file names, null for other formats,
-     *                without a .prj file, or when it names none that the import knows
+     *                without a .prj file, or when it names none that the import recognises
      */
     record FileContent(List<ImportedFeature> features, String crs, String fileCrs) {
     }

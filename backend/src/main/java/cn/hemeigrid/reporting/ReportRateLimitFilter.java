@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import cn.hemeigrid.system.ProblemResponses;
 
 /**
- * Answers 429 with Retry-After (whole seconds) when a client address has used up its
+ * Filter that returns 429 with Retry-After (whole seconds) when a client address has used up its
  * allowance of anonymous reporting requests (see {@link AnonymousRequests}).
  */
 @Component

@@ -14,7 +14,7 @@ import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * One token bucket per client address, held in memory: each instance of the server counts on
- * its own, and a restart forgets the counts. A bucket holds {@code requests} tokens and refills
+ * its own, and a restart clears the counts. A bucket holds {@code requests} tokens and refills
  * them evenly over {@code window}; buckets idle for a whole window are dropped, because they
  * would be full again anyway.
  */
@@ -30,7 +30,7 @@ class ReportRateLimiter {
         configure(properties.rateLimit().requests(), properties.rateLimit().window());
     }
 
-    /** Replaces the limit and forgets every count; tests use it to try a small limit. */
+    /** Replaces the limit and clears every count, so tests can try a small limit. */
     void configure(int requests, Duration window) {
         Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(100_000).build();
         limit = new Limit(requests, window, buckets);

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Filter that returns 503 with Retry-After when a filter before Spring MVC fails because PostgreSQL cannot
- * be reached, such as the session store loading a staff session. Failures inside controllers
- * get the same answer from {@link ProblemDetailsAdvice}.
+ * Filter that returns 503 with Retry-After when a filter before Spring MVC fails because
+ * PostgreSQL cannot be reached, such as the session store loading a staff session. Failures
+ * inside controllers get the same response from {@link ProblemDetailsAdvice}.
  */
 @Component
 @Order(DatabaseOutageFilter.ORDER)

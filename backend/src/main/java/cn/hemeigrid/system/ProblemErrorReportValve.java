@@ -60,7 +60,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 
     /**
      * Picks the message for the status. Tomcat 11 rejects headers over max-http-request-header-size
-     * with 400 and an IllegalArgumentException whose message says the header is too large.
+     * with 400 and an IllegalArgumentException whose message states that the header is too large.
      */
     private static String messageKey(int status, Throwable throwable) {
         String cause = throwable == null || throwable.getMessage() == null ? "" : throwable.getMessage();

@@ -18,9 +18,9 @@ import cn.hemeigrid.incident.IncidentIntake;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The demo accounts of the README, signed in over HTTP, each see their own part of the same
- * Huizhou data: one incident is reported in the demo worker's grid, one elsewhere in the demo
- * township, one in another township of 惠城区 and one in another county.
+ * Tests that the demo accounts of the README, signed in over HTTP, each see their own part of
+ * the same Huizhou data. One incident is reported in the demo worker's grid, one elsewhere in
+ * the demo township, one in another township of 惠城区 and one in another county.
  */
 @PostgisTest
 class DemoAccountViewsTest {

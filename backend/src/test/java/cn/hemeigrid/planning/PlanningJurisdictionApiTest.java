@@ -66,7 +66,7 @@ class PlanningJurisdictionApiTest {
     }
 
     @Test
-    void editOfOtherTownshipIsForbiddenAndChangesNothing() {
+    void otherTownshipEditIsForbidden() {
         ApiClient.Response renamed = send("PATCH", "/api/v1/planning/grids/" + TwoTownships.GRID_B,
                 "{\"version\":1,\"name\":\"改名网格\"}");
         ApiClient.Response retired = send("POST", "/api/v1/planning/grids/" + TwoTownships.GRID_B + "/retire",

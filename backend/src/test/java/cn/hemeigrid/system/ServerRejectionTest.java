@@ -15,7 +15,7 @@ import cn.hemeigrid.ApiClient;
 import cn.hemeigrid.PostgisTest;
 
 /**
- * Requests Tomcat rejects before Spring sees them get problem details in Chinese (English on
+ * Tests that requests Tomcat rejects before they reach Spring get problem details in Chinese (English on
  * request) instead of Tomcat's English HTML page. Malformed requests are written to a raw
  * socket, because an HTTP client library will not send them.
  */

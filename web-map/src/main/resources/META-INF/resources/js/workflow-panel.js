@@ -37,7 +37,7 @@ const REJECTION_REASONS = [
   { code: 'other', name: '其他' },
 ];
 
-// Summoning and answering are left out: the summons part of the panel offers them.
+// Summons and their answers are left out because the summons part of the panel offers them.
 const PANEL_ACTIONS = new Set(['accept', 'dispatch', 'start_handling', 'mark_handled', 'close', 'reject',
   'mark_duplicate', 'reopen', 'reroute']);
 

@@ -29,8 +29,8 @@ import cn.hemeigrid.system.RejectedRequestException;
 /**
  * The .dbf attribute table of a Shapefile, read and written with javadbf. Text is decoded with
  * the code page named by the .cpg file, else with GBK when the .dbf header's language driver
- * is code page 936, else as UTF-8 when every value is valid UTF-8, else as GBK, because
- * Shapefiles made in China without a .cpg file are usually GBK. A .cpg code page that cannot
+ * is code page 936, else as UTF-8 when every value is valid UTF-8, else as GBK. GBK is the
+ * fallback because Shapefiles made in China without a .cpg file are usually GBK. A .cpg code page that cannot
  * decode every value, or that is not ASCII-compatible (UTF-16, for example, which DBF files
  * cannot hold), is ignored like a missing .cpg file, so a GBK table labelled UTF-8 keeps its
  * Chinese names instead of replacement characters.
